@@ -1,0 +1,5 @@
+"""``python -m anjian`` starts the GUI."""
+
+from anjian.ui.app import main
+
+raise SystemExit(main())

@@ -1,0 +1,210 @@
+"""The security state: one versioned document of typed records.
+
+The document is what the keyring stores (see :mod:`anjian.storage`); this module
+only turns it into typed values and back. No secret is ever part of it: TOTP
+secrets, per-install keys and the like are separate keyring entries that
+records point to by id (:class:`SecretRef`).
+
+Parsing is strict: a document that does not have the expected shape raises
+:class:`DocumentError` with a translatable reason, so a damaged state is
+reported instead of being half-read.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from enum import Enum
+from typing import Any
+
+from anjian.i18n import N_, Text
+
+# Bump together with a migration in anjian.core.migrations.
+SCHEMA_VERSION = 1
+
+_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+
+
+class DocumentError(ValueError):
+    """The document does not have the shape of a state; ``text`` says why."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(str(text))
+        self.text = text
+
+
+class AccountKind(str, Enum):
+    """What sort of service an account is with."""
+
+    WALLET = "wallet"
+    EXCHANGE = "exchange"
+    PAYMENT = "payment"
+    CHAT = "chat"
+    EMAIL = "email"
+    OTHER = "other"
+
+
+def new_id() -> str:
+    """A fresh random record id (not derived from anything the user typed)."""
+    return uuid.uuid4().hex
+
+
+@dataclass(frozen=True)
+class SecretRef:
+    """Points to a secret kept in its own keyring entry; never holds the secret."""
+
+    id: str
+    purpose: str
+
+    def entry_name(self) -> str:
+        """The keyring entry name under the Anjian service."""
+        return f"secret.{self.id}"
+
+
+@dataclass(frozen=True)
+class Account:
+    """One account the user audits (a wallet, an exchange, a chat app...)."""
+
+    id: str
+    name: str
+    kind: AccountKind = AccountKind.OTHER
+    notes: str = ""
+    created: datetime = field(default_factory=lambda: datetime(1970, 1, 1, tzinfo=timezone.utc))
+
+
+@dataclass(frozen=True)
+class State:
+    """The whole security state of one user."""
+
+    created: datetime
+    accounts: tuple[Account, ...] = ()
+    secrets: tuple[SecretRef, ...] = ()
+    schema_version: int = SCHEMA_VERSION
+
+    @classmethod
+    def empty(cls, now: datetime) -> State:
+        """A state for a first run, created at ``now``."""
+        return cls(created=_utc(now))
+
+    def with_account(self, account: Account) -> State:
+        """A copy with ``account`` added, or replacing the one with its id."""
+        others = tuple(a for a in self.accounts if a.id != account.id)
+        return replace(self, accounts=(*others, account))
+
+    def without_account(self, account_id: str) -> State:
+        """A copy with the account of that id removed."""
+        return replace(self, accounts=tuple(a for a in self.accounts if a.id != account_id))
+
+    def account(self, account_id: str) -> Account | None:
+        """The account with that id, if any."""
+        return next((a for a in self.accounts if a.id == account_id), None)
+
+
+# -- to and from the plain document -------------------------------------------
+
+
+def to_document(state: State) -> dict[str, Any]:
+    """The state as plain JSON-ready data, ``schema_version`` first."""
+    return {
+        "schema_version": state.schema_version,
+        "created": _iso(state.created),
+        "accounts": [
+            {
+                "id": a.id,
+                "name": a.name,
+                "kind": a.kind.value,
+                "notes": a.notes,
+                "created": _iso(a.created),
+            }
+            for a in state.accounts
+        ],
+        "secrets": [{"id": s.id, "purpose": s.purpose} for s in state.secrets],
+    }
+
+
+def from_document(doc: Mapping[str, Any]) -> State:
+    """Parse a document of the current schema; raise :class:`DocumentError` if malformed."""
+    version = doc.get("schema_version")
+    if version != SCHEMA_VERSION:
+        raise DocumentError(
+            Text(N_("The saved state has schema version {found}; expected {expected}."),
+                 {"found": version, "expected": SCHEMA_VERSION})
+        )
+    accounts = tuple(_account(a) for a in _list(doc, "accounts"))
+    ids = [a.id for a in accounts]
+    if len(set(ids)) != len(ids):
+        raise DocumentError(Text(N_("The saved state lists the same account twice.")))
+    secrets = tuple(
+        SecretRef(id=_ident(s, "id"), purpose=_string(s, "purpose"))
+        for s in _list(doc, "secrets")
+    )
+    return State(created=_time(doc, "created"), accounts=accounts, secrets=secrets)
+
+
+def _account(raw: Any) -> Account:
+    if not isinstance(raw, Mapping):
+        raise _malformed("accounts")
+    kind = raw.get("kind", AccountKind.OTHER.value)
+    try:
+        parsed_kind = AccountKind(kind)
+    except ValueError:
+        raise _malformed("accounts.kind") from None
+    name = _string(raw, "name")
+    if not name.strip():
+        raise _malformed("accounts.name")
+    return Account(
+        id=_ident(raw, "id"),
+        name=name,
+        kind=parsed_kind,
+        notes=_string(raw, "notes", default=""),
+        created=_time(raw, "created"),
+    )
+
+
+def _malformed(where: str) -> DocumentError:
+    return DocumentError(Text(N_("The saved state is malformed at “{field}”."), {"field": where}))
+
+
+def _list(doc: Mapping[str, Any], key: str) -> list[Any]:
+    value = doc.get(key, [])
+    if not isinstance(value, list):
+        raise _malformed(key)
+    return value
+
+
+def _string(doc: Mapping[str, Any], key: str, default: str | None = None) -> str:
+    value = doc.get(key, default)
+    if not isinstance(value, str):
+        raise _malformed(key)
+    return value
+
+
+def _ident(doc: Mapping[str, Any], key: str) -> str:
+    value = _string(doc, key)
+    if not _ID_PATTERN.match(value):
+        raise _malformed(key)
+    return value
+
+
+def _time(doc: Mapping[str, Any], key: str) -> datetime:
+    value = _string(doc, key)
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise _malformed(key) from None
+    if parsed.tzinfo is None:
+        raise _malformed(key)
+    return parsed
+
+
+def _utc(moment: datetime) -> datetime:
+    if moment.tzinfo is None:
+        raise ValueError("times in the state must be timezone-aware")
+    return moment.astimezone(timezone.utc)
+
+
+def _iso(moment: datetime) -> str:
+    return _utc(moment).isoformat(timespec="seconds")

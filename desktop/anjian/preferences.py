@@ -1,0 +1,82 @@
+"""Non-secret user preferences kept in a small JSON file.
+
+The security state never comes here (it lives in the keyring). What does:
+the UI language and the main window's geometry. The file is written to a
+temporary name, flushed and renamed, so a crash leaves the old file or the
+new one; an unreadable file is kept aside and defaults are used.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+from anjian.i18n import LANGUAGES
+from anjian.paths import config_dir
+
+FILE_NAME = "preferences.json"
+
+
+@dataclass(frozen=True)
+class Preferences:
+    """What the user chose; ``None`` language means "follow the system"."""
+
+    language: str | None = None
+    window_geometry: str | None = None  # Qt's saveGeometry(), base64
+
+    def with_changes(self, **changes: object) -> Preferences:
+        """A copy with some fields changed."""
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def _path(folder: Path | None) -> Path:
+    return (folder or config_dir()) / FILE_NAME
+
+
+def load_preferences(folder: Path | None = None) -> Preferences:
+    """Read the preferences; missing or unreadable gives the defaults."""
+    path = _path(folder)
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Preferences()
+    except (OSError, ValueError):
+        _keep_aside(path)
+        return Preferences()
+    if not isinstance(raw, dict):
+        _keep_aside(path)
+        return Preferences()
+    language = raw.get("language")
+    geometry = raw.get("window_geometry")
+    return Preferences(
+        language=language if language in LANGUAGES else None,
+        window_geometry=geometry if isinstance(geometry, str) else None,
+    )
+
+
+def save_preferences(prefs: Preferences, folder: Path | None = None) -> None:
+    """Write the preferences atomically (temporary file, fsync, rename)."""
+    path = _path(folder)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = json.dumps(asdict(prefs), ensure_ascii=False, indent=2).encode("utf-8")
+    fd, tmp = tempfile.mkstemp(prefix=".preferences.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _keep_aside(path: Path) -> None:
+    # Never overwrite what we could not read: move it out of the way instead.
+    try:
+        os.replace(path, path.with_suffix(".unreadable.json"))
+    except OSError:
+        pass
