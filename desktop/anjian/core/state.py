@@ -133,35 +133,41 @@ def from_document(doc: Mapping[str, Any]) -> State:
             Text(N_("The saved state has schema version {found}; expected {expected}."),
                  {"found": version, "expected": SCHEMA_VERSION})
         )
-    accounts = tuple(_account(a) for a in _list(doc, "accounts"))
+    accounts = tuple(_account(a, f"accounts[{i}]") for i, a in enumerate(_list(doc, "accounts")))
     ids = [a.id for a in accounts]
     if len(set(ids)) != len(ids):
         raise DocumentError(Text(N_("The saved state lists the same account twice.")))
-    secrets = tuple(
-        SecretRef(id=_ident(s, "id"), purpose=_string(s, "purpose"))
-        for s in _list(doc, "secrets")
-    )
+    secrets = tuple(_secret(s, f"secrets[{i}]") for i, s in enumerate(_list(doc, "secrets")))
     return State(created=_time(doc, "created"), accounts=accounts, secrets=secrets)
 
 
-def _account(raw: Any) -> Account:
-    if not isinstance(raw, Mapping):
-        raise _malformed("accounts")
-    kind = raw.get("kind", AccountKind.OTHER.value)
+def _account(raw: Any, where: str) -> Account:
+    record = _record(raw, where)
     try:
-        parsed_kind = AccountKind(kind)
+        kind = AccountKind(record.get("kind", AccountKind.OTHER.value))
     except ValueError:
-        raise _malformed("accounts.kind") from None
-    name = _string(raw, "name")
+        raise _malformed(f"{where}.kind") from None
+    name = _string(record, "name", where)
     if not name.strip():
-        raise _malformed("accounts.name")
+        raise _malformed(f"{where}.name")
     return Account(
-        id=_ident(raw, "id"),
+        id=_ident(record, "id", where),
         name=name,
-        kind=parsed_kind,
-        notes=_string(raw, "notes", default=""),
-        created=_time(raw, "created"),
+        kind=kind,
+        notes=_string(record, "notes", where, default=""),
+        created=_time(record, "created", where),
     )
+
+
+def _secret(raw: Any, where: str) -> SecretRef:
+    record = _record(raw, where)
+    return SecretRef(id=_ident(record, "id", where), purpose=_string(record, "purpose", where))
+
+
+def _record(raw: Any, where: str) -> Mapping[str, Any]:
+    if not isinstance(raw, Mapping):
+        raise _malformed(where)
+    return raw
 
 
 def _malformed(where: str) -> DocumentError:
@@ -175,28 +181,32 @@ def _list(doc: Mapping[str, Any], key: str) -> list[Any]:
     return value
 
 
-def _string(doc: Mapping[str, Any], key: str, default: str | None = None) -> str:
+def _path(where: str, key: str) -> str:
+    return f"{where}.{key}" if where else key
+
+
+def _string(doc: Mapping[str, Any], key: str, where: str = "", default: str | None = None) -> str:
     value = doc.get(key, default)
     if not isinstance(value, str):
-        raise _malformed(key)
+        raise _malformed(_path(where, key))
     return value
 
 
-def _ident(doc: Mapping[str, Any], key: str) -> str:
-    value = _string(doc, key)
+def _ident(doc: Mapping[str, Any], key: str, where: str = "") -> str:
+    value = _string(doc, key, where)
     if not _ID_PATTERN.match(value):
-        raise _malformed(key)
+        raise _malformed(_path(where, key))
     return value
 
 
-def _time(doc: Mapping[str, Any], key: str) -> datetime:
-    value = _string(doc, key)
+def _time(doc: Mapping[str, Any], key: str, where: str = "") -> datetime:
+    value = _string(doc, key, where)
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
-        raise _malformed(key) from None
+        raise _malformed(_path(where, key)) from None
     if parsed.tzinfo is None:
-        raise _malformed(key)
+        raise _malformed(_path(where, key))
     return parsed
 
 

@@ -193,14 +193,20 @@ class StateStore:
         try:
             return self._write_generation(current, state, payload, encoding)
         except StorageError as exc:
-            # A backend that refuses a large value and was not known to (by class)
-            # gets its payload sharded from now on; any other failure stands.
-            if self.sharded or exc.problem is not Problem.WRITE_FAILED:
+            if not self._learn_size_limit(exc, max(len(payload), len(current.raw or ""))):
                 raise
-            if len(payload) <= SHARD_CHARS and len(current.raw or "") <= SHARD_CHARS:
-                raise
-            self._shard_chars = SHARD_CHARS
             return self._write_generation(current, state, payload, encoding)
+
+    def _learn_size_limit(self, exc: StorageError, largest: int) -> bool:
+        """Whether a failed write is explained by a value size limit not known by class.
+
+        If so, values are sharded from now on and the caller retries once; the
+        retry fails again (and the original error stands) if size was not the cause.
+        """
+        if self.sharded or exc.problem is not Problem.WRITE_FAILED or largest <= SHARD_CHARS:
+            return False
+        self._shard_chars = SHARD_CHARS
+        return True
 
     def _write_generation(
         self, current: _Read, state: State, payload: str, encoding: str
@@ -301,8 +307,14 @@ class StateStore:
             self.vault.delete(f"{ref.entry_name()}.part{i}")
 
     def _write_blob(self, name: str, text: str) -> None:
-        for entry, value in codec.blob_entries(name, text, self._shard_chars):
-            self.vault.set(entry, value)
+        try:
+            for entry, value in codec.blob_entries(name, text, self._shard_chars):
+                self.vault.set(entry, value)
+        except StorageError as exc:
+            if not self._learn_size_limit(exc, len(text) + 1):
+                raise
+            for entry, value in codec.blob_entries(name, text, self._shard_chars):
+                self.vault.set(entry, value)
 
     def _read_blob(self, name: str) -> str | None:
         index = self.vault.get(name)

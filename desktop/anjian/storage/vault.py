@@ -16,6 +16,7 @@ exception's type name: some backends echo the value in their messages.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -256,7 +257,10 @@ class SecretServiceVault:
             return
         dismissed = target.unlock()
         if target.is_locked():
-            problem = Problem.UNLOCK_DISMISSED if dismissed else Problem.LOCKED
+            # Without a display no prompt can be shown (a cron job, SSH): the
+            # keyring reports "dismissed", but to the user it is simply locked.
+            prompted = dismissed and _has_display()
+            problem = Problem.UNLOCK_DISMISSED if prompted else Problem.LOCKED
             raise StorageError(problem, detail="Locked")
 
     def _drop(self) -> None:
@@ -266,6 +270,10 @@ class SecretServiceVault:
             except OSError:
                 pass
         self._connection = self._collection = None
+
+
+def _has_display() -> bool:
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 class _Reconnect(Exception):
