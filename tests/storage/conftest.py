@@ -19,30 +19,12 @@ from anjian.storage.vault import SecretServiceVault
 
 from .keyring_helpers import TickingClock, delete_all
 
-pytestmark = pytest.mark.keyring
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/storage" in str(item.fspath).replace("\\", "/"):
             item.add_marker(pytest.mark.keyring)
-
-
-@pytest.fixture(scope="session")
-def secret_service() -> None:
-    """Fail loudly when no Secret Service is reachable (run the suite with scripts/test)."""
-    import secretstorage
-
-    try:
-        connection = secretstorage.dbus_init()
-    except Exception as exc:  # noqa: BLE001
-        pytest.fail(f"no D-Bus session for the Secret Service ({type(exc).__name__}); "
-                    "run the tests with scripts/test")
-    try:
-        if not secretstorage.check_service_availability(connection):
-            pytest.fail("org.freedesktop.secrets is not on the bus; run the tests with scripts/test")
-    finally:
-        connection.close()
 
 
 @pytest.fixture

@@ -224,8 +224,10 @@ class SecretServiceVault:
         if self._collection is None:
             try:
                 connection = secretstorage.dbus_init()
-            except secretstorage.exceptions.SecretServiceNotAvailableException:
-                raise StorageError(Problem.UNAVAILABLE, detail="SecretServiceNotAvailable") from None
+            except (secretstorage.exceptions.SecretServiceNotAvailableException, OSError,
+                    ValueError) as exc:
+                # No session bus at all (no address, a dead socket): no Secret Service.
+                raise StorageError(Problem.UNAVAILABLE, detail=type(exc).__name__) from None
             try:
                 if not secretstorage.check_service_availability(connection):
                     raise StorageError(Problem.UNAVAILABLE, detail="NoSecretsService")
