@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from filelock import FileLock, Timeout
+from typing import Any
 
 from anjian.storage.errors import Problem, StorageError
 
@@ -26,11 +25,15 @@ class SaveLock:
     def __init__(self, path: Path, timeout: float = DEFAULT_TIMEOUT_S) -> None:
         self._path = path
         self._timeout = timeout
-        self._lock: FileLock | None = None
+        self._lock: Any = None  # a filelock.FileLock once first held
 
     @contextmanager
     def held(self) -> Iterator[None]:
         """Hold the lock for the duration of the block; raise ``BUSY`` on time-out."""
+        # Imported here: filelock costs ~18 ms of imports, which `anjian-cli check`
+        # (a load, never a save) should not pay at every scheduled run.
+        from filelock import FileLock, Timeout
+
         if self._lock is None:
             try:
                 self._path.parent.mkdir(parents=True, exist_ok=True)
