@@ -1,0 +1,273 @@
+"""The main window: sections on the left, their pages on the right, the state below.
+
+The window shows at once and loads the state through the keyring worker, so
+its first paint never waits for the keyring. It says where the state lives
+and when it was saved, reports a damaged or read-only state, and announces a
+first run with :attr:`MainWindow.first_run` (the first-run wizard hooks in there).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QByteArray, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from anjian.i18n import LANGUAGE_NAMES, LANGUAGES, N_, Text
+from anjian.preferences import Preferences, save_preferences
+from anjian.service import AnjianService, StorageStatus
+from anjian.ui import messages
+from anjian.ui.keyring_panel import KeyringPanel
+from anjian.ui.language import InterfaceLanguage
+from anjian.ui.pages import OverviewPage, SectionPage
+from anjian.ui.sections import SECTIONS
+from anjian.ui.worker import KeyringWorker
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SIZE = (980, 660)
+_NAV_STYLE = """
+QListWidget#sections { border: none; border-right: 1px solid palette(mid); padding-top: 6px; }
+QListWidget#sections::item { padding: 8px 16px; }
+"""
+_STATUS_STYLE = """
+QStatusBar { border-top: 1px solid palette(mid); }
+QStatusBar::item { border: none; }
+QStatusBar QLabel { padding: 2px 10px; }
+"""
+
+
+class MainWindow(QMainWindow):
+    """Anjian's one main window."""
+
+    first_run = Signal()  # no state has ever been saved here; emitted once
+    state_loaded = Signal(object)  # a StorageStatus, after every successful load
+
+    def __init__(
+        self,
+        worker: KeyringWorker,
+        language: InterfaceLanguage,
+        preferences: Preferences,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._worker = worker
+        self._language = language
+        self._preferences = preferences
+        self._status: StorageStatus | None = None
+        self._load_failed = False
+        self._first_run_announced = False
+
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("sections")
+        self.nav.setStyleSheet(_NAV_STYLE)
+        self.pages = QStackedWidget(self)
+        self.overview = OverviewPage(SECTIONS[0], language, self.pages)
+        self.section_pages: list[SectionPage] = [self.overview]
+        self.section_pages += [SectionPage(s, language, self.pages) for s in SECTIONS[1:]]
+        for page in self.section_pages:
+            self.pages.addWidget(page)
+            self.nav.addItem(QListWidgetItem())
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        self.keyring_panel = KeyringPanel(language, self)
+
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(0)
+        right.addWidget(self.keyring_panel)
+        right.addWidget(self.pages, 1)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.nav)
+        body.addLayout(right, 1)
+        central = QWidget(self)
+        central.setLayout(body)
+        self.setCentralWidget(central)
+
+        self.backend_label = QLabel(self)
+        self.saved_label = QLabel(self)
+        self._status_separator = QFrame(self)
+        self._status_separator.setFrameShape(QFrame.Shape.VLine)
+        self._status_separator.setFrameShadow(QFrame.Shadow.Sunken)
+        self.statusBar().setStyleSheet(_STATUS_STYLE)
+        self.statusBar().addWidget(self.backend_label)
+        self.statusBar().addWidget(self._status_separator)
+        self.statusBar().addWidget(self.saved_label, 1)
+
+        self._build_menus()
+        language.changed.connect(self.retranslate)
+        self.retranslate()
+        self._restore_geometry()
+
+    # -- the state -----------------------------------------------------------------
+
+    def load_state(self) -> None:
+        """Ask the worker for the state; the window stays usable while it comes."""
+        request = self._worker.submit(AnjianService.load)
+        request.succeeded.connect(self._state_arrived)
+        request.failed.connect(self._state_failed)
+        self.keyring_panel.track(request, retry=self.load_state)
+
+    @Slot(object)
+    def _state_arrived(self, status: StorageStatus) -> None:
+        self._status = status
+        self._load_failed = False
+        self.overview.show_snapshot(status.snapshot)
+        self._render_status()
+        self.state_loaded.emit(status)
+        if status.snapshot.first_run and not self._first_run_announced:
+            self._first_run_announced = True
+            self.first_run.emit()
+
+    @Slot(object)
+    def _state_failed(self, _error: object) -> None:
+        # The keyring panel explains the error; the status bar only says there is no state.
+        self._load_failed = True
+        self._render_status()
+
+    def _render_status(self) -> None:
+        backend, saved, details = self._status_texts()
+        tr = self._language.translate
+        self.backend_label.setText(tr(backend))
+        self.saved_label.setText(tr(saved) if saved else "")
+        self.saved_label.setToolTip(tr(details) if details else "")
+        self._status_separator.setVisible(bool(saved))
+        for label in (self.backend_label, self.saved_label):
+            label.setAccessibleName(label.text())
+            label.setAccessibleDescription(label.toolTip())
+
+    def _status_texts(self) -> tuple[Text | str, Text | str, Text | None]:
+        """Where the state lives, when it was saved, and the full warning if any."""
+        if self._status is None:
+            backend = N_("Keyring: not connected") if self._load_failed else N_(
+                "Opening the keyring…")
+            return backend, "", None
+        backend_text = Text(N_("Keyring: {backend}"), {"backend": self._status.backend.name})
+        snapshot = self._status.snapshot
+        if snapshot.damage is not None:
+            return (backend_text, N_("Warning: the saved state is damaged (see Overview)."),
+                    snapshot.damage)
+        if snapshot.read_only is not None:
+            return (backend_text, N_("Warning: read-only, nothing will be saved (see Overview)."),
+                    snapshot.read_only)
+        if snapshot.saved_at is None:
+            return backend_text, N_("Not saved yet"), None
+        local = snapshot.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        return backend_text, Text(N_("Last saved: {time}"), {"time": local}), None
+
+    # -- menus and language --------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self._file_menu = bar.addMenu("")
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self._file_menu.addAction(self.quit_action)
+
+        self._settings_menu = bar.addMenu("")
+        self._language_menu = self._settings_menu.addMenu("")
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        group.triggered.connect(self._language_picked)
+        self.language_actions: dict[str | None, QAction] = {}
+        for code in (*LANGUAGES, None):
+            if code is None:
+                self._language_menu.addSeparator()
+            # Each language is named in itself, so anyone can find their own.
+            action = QAction(LANGUAGE_NAMES.get(code or "", ""), group)
+            action.setCheckable(True)
+            action.setChecked(code == self._language.preferred)
+            action.setData(code or "")
+            self._language_menu.addAction(action)
+            self.language_actions[code] = action
+
+        self._help_menu = bar.addMenu("")
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self.show_about)
+        self._help_menu.addAction(self.about_action)
+
+    @Slot(QAction)
+    def _language_picked(self, action: QAction) -> None:
+        self.choose_language(action.data() or None)
+
+    def choose_language(self, preferred: str | None) -> None:
+        """Switch every text to ``preferred`` (``None``: follow the system) and remember it."""
+        self.language_actions[preferred].setChecked(True)
+        self._language.choose(preferred)
+        self._remember(self._preferences.with_changes(language=preferred),
+                       N_("Your language choice could not be saved. It applies until you "
+                          "close Anjian."))
+
+    def show_about(self) -> None:
+        """Open the About dialog (window-modal, without blocking the event loop)."""
+        # Imported on demand: reading package metadata costs ~40 ms of start-up.
+        from anjian.ui.about import AboutDialog
+
+        dialog = AboutDialog(self._language, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def retranslate(self) -> None:
+        """Render every visible text in the current language."""
+        tr = self._language.translate
+        self.setWindowTitle(tr(N_("Anjian")))
+        self._file_menu.setTitle(tr(N_("&File")))
+        self.quit_action.setText(tr(N_("&Quit")))
+        self._settings_menu.setTitle(tr(N_("&Settings")))
+        self._language_menu.setTitle(tr(N_("&Language")))
+        self.language_actions[None].setText(tr(N_("Follow system")))
+        self._help_menu.setTitle(tr(N_("&Help")))
+        self.about_action.setText(tr(N_("&About Anjian")))
+        # Qt's own "more menus" button, shown when the window is too narrow for
+        # the menu bar, has only an icon: give screen readers a name for it.
+        overflow = self.menuBar().findChild(QToolButton, "qt_menubar_ext_button")
+        if overflow is not None:
+            overflow.setAccessibleName(tr(N_("More menus")))
+        self.nav.setAccessibleName(tr(N_("Sections")))
+        self.pages.setAccessibleName(tr(N_("Section page")))
+        self.keyring_panel.retranslate()
+        for row, page in enumerate(self.section_pages):
+            page.retranslate()
+            self.nav.item(row).setText(tr(page.section.title))
+        # Wide enough for the longest title in this language, never clipped.
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 24)
+        self._render_status()
+
+    # -- geometry ------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        saved = self._preferences.window_geometry
+        if saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
+            return
+        self.resize(*DEFAULT_SIZE)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        """Remember where the window was before it closes."""
+        geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        self._remember(self._preferences.with_changes(window_geometry=geometry), None)
+        super().closeEvent(event)
+
+    def _remember(self, preferences: Preferences, failure: str | None) -> None:
+        self._preferences = preferences
+        try:
+            save_preferences(preferences)
+        except OSError:
+            log.warning("could not save the preferences")
+            if failure is not None:  # on close, a dialog would only be in the way
+                tr = self._language.translate
+                messages.warning(self, tr(N_("Anjian")), tr(failure))

@@ -1,0 +1,160 @@
+"""The pages behind the navigation: honest placeholders until their issues land.
+
+Each page shows its title, what the section will do and a plain note that it
+is not built yet. The Overview also welcomes a first run and reports a damaged
+or read-only state in a banner that says so in words (not by colour alone).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QVBoxLayout, QWidget
+
+from anjian.i18n import N_, Text
+from anjian.storage.store import Snapshot
+from anjian.ui.language import InterfaceLanguage
+from anjian.ui.sections import NOT_BUILT_YET, Section
+
+_PAGE_MARGIN = 28
+_STYLE = """
+QFrame#notBuilt { border: 1px dashed palette(dark); border-radius: 6px; }
+QFrame#banner, QFrame#welcome { border-radius: 6px; }
+QFrame#banner { background: #fff4ce; border: 1px solid #c99a00; }
+QFrame#banner QLabel { color: #3b2e00; background: transparent; }
+QFrame#welcome { border: 1px solid palette(mid); background: palette(alternate-base); }
+"""
+
+
+def _wrapping_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # user data never renders as HTML
+    return label
+
+
+class Banner(QFrame):
+    """A boxed message with an icon, a heading and a body; warnings say "Warning" in words."""
+
+    def __init__(self, object_name: str, icon: QStyle.StandardPixmap, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(14, 12, 14, 12)
+        layout.setSpacing(12)
+        self._icon = QLabel(self)
+        self._icon.setPixmap(self.style().standardIcon(icon).pixmap(32, 32))
+        self._icon.setFixedSize(32, 32)
+        texts = QVBoxLayout()
+        texts.setSpacing(4)
+        self.heading = _wrapping_label(self)
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.body = _wrapping_label(self)
+        texts.addWidget(self.heading)
+        texts.addWidget(self.body)
+        layout.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(texts, 1)
+
+    def set_texts(self, heading: str, body: str) -> None:
+        """Show ``heading`` and ``body``; both are also the banner's accessible name and text."""
+        self.heading.setText(heading)
+        self.body.setText(body)
+        self.setAccessibleName(heading)
+        self.setAccessibleDescription(body)
+
+
+class SectionPage(QWidget):
+    """A section's page: its title, what it will do, and that it is not built yet."""
+
+    def __init__(self, section: Section, language: InterfaceLanguage, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.section = section
+        self._language = language
+        self.setStyleSheet(_STYLE)
+        self._column = QVBoxLayout(self)
+        self._column.setContentsMargins(_PAGE_MARGIN, _PAGE_MARGIN - 4, _PAGE_MARGIN, _PAGE_MARGIN)
+        self._column.setSpacing(14)
+        self.title = QLabel(self)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.summary = _wrapping_label(self)
+        self._note_frame = QFrame(self)
+        self._note_frame.setObjectName("notBuilt")
+        note_layout = QVBoxLayout(self._note_frame)
+        note_layout.setContentsMargins(14, 10, 14, 10)
+        self.note = _wrapping_label(self._note_frame)
+        note_layout.addWidget(self.note)
+        self._column.addWidget(self.title)
+        self._column.addWidget(self.summary)
+        self._column.addWidget(self._note_frame)
+        self._column.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Render every text in the current language."""
+        tr = self._language.translate
+        self.title.setText(tr(self.section.title))
+        self.summary.setText(tr(self.section.summary))
+        self.note.setText(tr(NOT_BUILT_YET))
+        self.setAccessibleName(tr(self.section.title))
+
+
+class OverviewPage(SectionPage):
+    """The Overview placeholder, plus the welcome and the state warnings."""
+
+    _snapshot: Snapshot | None = None
+
+    def __init__(self, section: Section, language: InterfaceLanguage, parent: QWidget) -> None:
+        super().__init__(section, language, parent)
+        self.damage_banner = Banner("banner", QStyle.StandardPixmap.SP_MessageBoxWarning, self)
+        self.read_only_banner = Banner("banner", QStyle.StandardPixmap.SP_MessageBoxWarning, self)
+        self.welcome = Banner("welcome", QStyle.StandardPixmap.SP_MessageBoxInformation, self)
+        # Right under the title: a warning must not hide below the fold.
+        for index, banner in enumerate((self.damage_banner, self.read_only_banner, self.welcome)):
+            banner.hide()
+            self._column.insertWidget(1 + index, banner)
+
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        """Show what the loaded state needs the user to know."""
+        self._snapshot = snapshot
+        self.damage_banner.setVisible(snapshot.damage is not None)
+        self.read_only_banner.setVisible(snapshot.read_only is not None)
+        self.welcome.setVisible(snapshot.first_run)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Render every text, banners included, in the current language."""
+        super().retranslate()
+        snapshot = self._snapshot
+        if snapshot is None:
+            return
+        tr = self._language.translate
+        if snapshot.damage is not None:
+            self.damage_banner.set_texts(
+                tr(N_("Warning: the saved security state is damaged")),
+                tr(snapshot.damage) + "\n" + tr(_fallback_text(snapshot)),
+            )
+        if snapshot.read_only is not None:
+            self.read_only_banner.set_texts(
+                tr(N_("Warning: this security state is open read-only")),
+                tr(snapshot.read_only),
+            )
+        if snapshot.first_run:
+            self.welcome.set_texts(
+                tr(N_("Welcome to Anjian")),
+                tr(N_("Nothing is saved on this computer yet. A first-run checklist will "
+                      "walk you through your accounts, passwords, two-step verification and "
+                      "backups; it is not built yet. What Anjian records is kept in your "
+                      "system keyring, never in a plain file.")),
+            )
+
+
+def _fallback_text(snapshot: Snapshot) -> Text:
+    if snapshot.state is not None:
+        return Text(N_("The previous saved version (generation {generation}) is used instead."),
+                    {"generation": snapshot.generation})
+    return Text(N_("No earlier good copy was found, so Anjian starts empty. The damaged copy "
+                   "is kept aside in the keyring when you next save."))

@@ -1,0 +1,187 @@
+"""The main window: sections, status bar, first run, damaged state, geometry, accessibility."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QLineEdit,
+    QProgressBar,
+    QWidget,
+)
+
+from anjian.core.state import Account, AccountKind
+from anjian.i18n import load_catalogue
+from anjian.preferences import load_preferences
+from anjian.storage.lock import SaveLock
+from anjian.storage.store import StateStore
+from anjian.ui.sections import NOT_BUILT_YET, SECTIONS
+
+from .conftest import MemoryVault
+
+SAVED_AT = datetime(2024, 5, 6, 7, 8, tzinfo=timezone.utc)
+ENGLISH = load_catalogue("en")
+
+
+def _saved_vault(tmp_path: Path) -> MemoryVault:
+    """A keyring that already holds a state saved at :data:`SAVED_AT`."""
+    vault = MemoryVault()
+    store = StateStore(vault, SaveLock(tmp_path / "seed.lock"), clock=lambda: SAVED_AT)
+    store.update(lambda s: s.with_account(
+        Account(id="wallet-1", name="钱包", kind=AccountKind.WALLET, created=SAVED_AT)))
+    return vault
+
+
+def _loaded(qtbot, shell) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: shell.worker.pending == 0)
+
+
+def test_navigation_lists_the_seven_sections(open_window, qtbot):
+    window = open_window().window
+
+    titles = [window.nav.item(row).text() for row in range(window.nav.count())]
+
+    assert titles == ["Overview", "Accounts", "Passwords", "Two-factor", "Backups",
+                      "Links & numbers", "Incident"]
+    assert window.pages.count() == 7
+
+
+def test_choosing_a_section_shows_its_page(open_window, qtbot):
+    window = open_window().window
+
+    window.nav.setCurrentRow(4)
+
+    assert window.pages.currentWidget().title.text() == "Backups"
+
+
+def test_every_section_page_says_it_is_not_built_yet(open_window, qtbot):
+    window = open_window().window
+
+    notes = [page.note.text() for page in window.section_pages]
+
+    assert notes == [ENGLISH.gettext(NOT_BUILT_YET)] * len(SECTIONS)
+    assert all(page.summary.text() for page in window.section_pages)
+
+
+def test_status_bar_names_the_keyring_backend(open_window, qtbot):
+    shell = open_window()
+    _loaded(qtbot, shell)
+
+    assert shell.window.backend_label.text() == "Keyring: Test keyring (in memory)"
+
+
+def test_status_bar_says_not_saved_yet_on_a_first_run(open_window, qtbot):
+    shell = open_window()
+    _loaded(qtbot, shell)
+
+    assert shell.window.saved_label.text() == "Not saved yet"
+
+
+def test_status_bar_shows_when_the_state_was_last_saved_in_local_time(
+        open_window, qtbot, tmp_path):
+    shell = open_window(_saved_vault(tmp_path))
+    _loaded(qtbot, shell)
+
+    local = SAVED_AT.astimezone().strftime("%Y-%m-%d %H:%M")
+    assert shell.window.saved_label.text() == f"Last saved: {local}"
+
+
+def test_first_run_is_announced_by_a_signal(open_window, qtbot):
+    shell = open_window()
+
+    with qtbot.waitSignal(shell.window.first_run, timeout=5000):
+        pass
+
+
+def test_first_run_shows_a_welcome_on_the_overview(open_window, qtbot):
+    shell = open_window()
+    _loaded(qtbot, shell)
+
+    assert shell.window.overview.welcome.isVisible()
+    assert shell.window.overview.welcome.heading.text() == "Welcome to Anjian"
+
+
+def test_a_saved_state_is_not_announced_as_a_first_run(open_window, qtbot, tmp_path):
+    shell = open_window(_saved_vault(tmp_path))
+
+    with qtbot.assertNotEmitted(shell.window.first_run):
+        _loaded(qtbot, shell)
+    assert not shell.window.overview.welcome.isVisible()
+
+
+def test_a_damaged_state_shows_a_warning_banner_on_the_overview(open_window, qtbot):
+    vault = MemoryVault()
+    vault.values["state"] = "{this is not a head"
+    shell = open_window(vault)
+    _loaded(qtbot, shell)
+
+    banner = shell.window.overview.damage_banner
+    assert banner.isVisible()
+    # Said in words, not only by the banner's colour.
+    assert banner.heading.text() == "Warning: the saved security state is damaged"
+    assert banner.body.text()
+
+
+def test_a_damaged_state_is_flagged_in_the_status_bar(open_window, qtbot):
+    vault = MemoryVault()
+    vault.values["state"] = "{this is not a head"
+    shell = open_window(vault)
+    _loaded(qtbot, shell)
+
+    assert shell.window.saved_label.text() == "Warning: the saved state is damaged (see Overview)."
+    assert shell.window.saved_label.toolTip()
+
+
+def test_a_state_from_a_newer_version_is_reported_as_read_only(open_window, qtbot):
+    vault = MemoryVault()
+    vault.values["state"] = json.dumps({"anjian_state": 99})
+    shell = open_window(vault)
+    _loaded(qtbot, shell)
+
+    banner = shell.window.overview.read_only_banner
+    assert banner.isVisible()
+    assert banner.heading.text() == "Warning: this security state is open read-only"
+    assert shell.window.saved_label.text() == (
+        "Warning: read-only, nothing will be saved (see Overview).")
+
+
+def test_window_geometry_is_saved_on_close(open_window, qtbot):
+    window = open_window().window
+    window.resize(720, 500)
+
+    window.close()
+
+    assert load_preferences().window_geometry
+
+
+def test_window_geometry_is_restored_on_start(open_window, qtbot):
+    first = open_window().window
+    first.resize(720, 500)
+    first.close()
+
+    second = open_window().window
+
+    assert (second.width(), second.height()) == (720, 500)
+
+
+def test_every_control_has_an_accessible_name(open_window, qtbot):
+    shell = open_window()
+    _loaded(qtbot, shell)
+    controls = (QAbstractButton, QAbstractItemView, QComboBox, QLineEdit, QProgressBar)
+
+    # What a screen reader gets: the accessible interface's name, which Qt
+    # derives from accessibleName, a button's text or its tool tip.
+    unnamed = [
+        f"{type(widget).__name__} {widget.objectName()}"
+        for widget in shell.window.findChildren(QWidget)
+        if isinstance(widget, controls)
+        and not QAccessible.queryAccessibleInterface(widget).text(QAccessible.Text.Name)
+    ]
+
+    assert unnamed == []
