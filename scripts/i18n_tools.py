@@ -37,14 +37,16 @@ TEMPLATE = TRANSLATIONS_DIR / f"{DOMAIN}.pot"
 # Message ids are English: an empty English translation is filled with its id.
 SOURCE_LANGUAGE = "en"
 
-# The calls whose string arguments are messages. ``tr`` is the UI's
-# ``catalogue.gettext`` shorthand; ``ngettext:1,2`` takes singular and plural.
+# The calls whose string arguments are messages; ``ngettext:1,2`` takes singular
+# and plural. Every message is written as ``N_("...")`` where it stands, even
+# inside ``tr(...)`` or ``Text(...)``: babel drops keyword calls nested in the
+# arguments of another keyword call, so ``tr`` is deliberately not a keyword
+# (tests/test_translations.py checks that every N_ literal is extracted).
 KEYWORDS: Mapping[str, tuple[int, ...] | None] = {
     "N_": None,
     "_": None,
     "gettext": None,
     "ngettext": (1, 2),
-    "tr": None,
 }
 METHOD_MAP = [("**.py", "python")]
 # A comment starting with this just above a message reaches the translators.

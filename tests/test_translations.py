@@ -104,4 +104,44 @@ def test_extraction_finds_every_marker_form(tmp_path, monkeypatch):
     )
     monkeypatch.setattr(i18n_tools, "ROOT", tmp_path)
     ids = {msgid for msgid, _ in i18n_tools.message_ids(i18n_tools.extract_template(source))}
-    assert ids == {"marked", "underscore", "method", ("{n} day", "{n} days"), "widget"}
+    assert ids == {"marked", "underscore", "method", ("{n} day", "{n} days")}
+
+
+def _marked_literals() -> set[str]:
+    """Every string literal written as ``N_("...")`` anywhere in the package."""
+    import ast
+
+    found = set()
+    for path in i18n_tools.SOURCE_DIR.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id == "N_" and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)):
+                found.add(node.args[0].value)
+    return found
+
+
+def test_no_message_is_passed_to_tr_unmarked():
+    # ``tr`` is not an extraction keyword (see i18n_tools.KEYWORDS): a bare
+    # literal given to it would never reach the translators.
+    import ast
+
+    bare = []
+    for path in i18n_tools.SOURCE_DIR.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            first = node.args[0]
+            if name == "tr" and isinstance(first, ast.Constant) and isinstance(first.value, str):
+                bare.append(f"{path.name}:{node.lineno}")
+    assert not bare, f"wrap these in N_(): {bare}"
+
+
+def test_extraction_finds_every_marked_message(template):
+    # babel skips keyword calls nested inside another keyword call's arguments;
+    # this catches any N_ it would silently leave untranslated.
+    extracted = {key if isinstance(key, str) else key[0] for key in i18n_tools.message_ids(template)}
+    missed = sorted(_marked_literals() - extracted)
+    assert not missed, f"N_ messages the extractor misses: {missed}"

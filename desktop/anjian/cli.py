@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from anjian import __version__
+from anjian.arguments import TranslatedParser
 from anjian.i18n import LANGUAGES, N_, Catalogue, Text, load_catalogue, resolve_language
 
 EXIT_OK = 0
@@ -130,7 +131,7 @@ COMMANDS: dict[str, tuple[Command, str]] = {
 }
 
 
-class _Parser(argparse.ArgumentParser):
+class _Parser(TranslatedParser):
     """argparse that reports usage errors through our translated channel."""
 
     def error(self, message: str) -> Any:  # type: ignore[override]
@@ -144,14 +145,16 @@ class _UsageError(Exception):
 def build_parser(catalogue: Catalogue) -> argparse.ArgumentParser:
     """The argument parser, with help texts in the catalogue's language."""
     tr = catalogue.gettext
-    common = argparse.ArgumentParser(add_help=False)
+    common = argparse.ArgumentParser(add_help=False)  # only holds shared options
     common.add_argument("--json", action="store_true", help=tr(N_("Print JSON for scripts.")))
     common.add_argument("--lang", choices=LANGUAGES, help=tr(N_("Language of the messages.")))
-    parser = _Parser(prog="anjian-cli", parents=[common],
+    parser = _Parser(prog="anjian-cli", parents=[common], catalogue=catalogue,
                      description=tr(N_("Anjian (安检): check your account security.")))
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser,
+                                title=tr(N_("commands")))
     for name, (_, help_text) in COMMANDS.items():
-        sub.add_parser(name, parents=[common], help=tr(help_text), description=tr(help_text))
+        sub.add_parser(name, parents=[common], help=tr(help_text), description=tr(help_text),
+                       catalogue=catalogue)
     return parser
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from anjian.i18n import load_catalogue
 from anjian.preferences import load_preferences
 from anjian.ui import messages
 
@@ -77,5 +78,6 @@ def test_a_language_choice_that_cannot_be_saved_is_reported(
 
     window.language_actions["zh_CN"].trigger()
 
-    assert shown == ["Your language choice could not be saved. It applies until you close "
-                     "Anjian."]
+    # Said in the language just chosen, which applies at once.
+    assert shown == [load_catalogue("zh_CN").gettext(
+        "Your language choice could not be saved. It applies until you close Anjian.")]

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from anjian import APP_ID, __version__
+from anjian.arguments import TranslatedParser
 from anjian.i18n import LANGUAGES, N_, Catalogue, Text, load_catalogue, resolve_language
 from anjian.paths import resources_dir
 from anjian.preferences import Preferences, load_preferences
@@ -62,8 +63,8 @@ def _early_language(args: Sequence[str], preferences: Preferences) -> str | None
 
 def _parser(catalogue: Catalogue) -> argparse.ArgumentParser:
     tr = catalogue.gettext
-    parser = argparse.ArgumentParser(
-        prog="anjian", allow_abbrev=False,
+    parser = TranslatedParser(
+        prog="anjian", allow_abbrev=False, catalogue=catalogue,
         description=tr(N_("Anjian (安检): check your account security.")))
     parser.add_argument("--lang", choices=LANGUAGES,
                         help=tr(N_("Language of the window, for this run only.")))
