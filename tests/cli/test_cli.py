@@ -74,6 +74,7 @@ def test_help_is_in_the_chosen_language(monkeypatch) -> None:
     assert expected in out
 
 
+@pytest.mark.keyring
 def test_check_without_a_state_is_a_finding(clean_keyring, monkeypatch) -> None:
     code, out, _ = run(["check", "--json"], monkeypatch)
     result = json.loads(out)
@@ -82,6 +83,7 @@ def test_check_without_a_state_is_a_finding(clean_keyring, monkeypatch) -> None:
     assert result["backend"].startswith("Secret Service")
 
 
+@pytest.mark.keyring
 def test_check_with_a_saved_state_is_ok(clean_keyring, monkeypatch) -> None:
     store = default_store()
     store.save(with_accounts(4), store.load().token)
@@ -92,6 +94,7 @@ def test_check_with_a_saved_state_is_ok(clean_keyring, monkeypatch) -> None:
     assert (result["state"], result["accounts"], result["generation"]) == ("present", 4, 1)
 
 
+@pytest.mark.keyring
 def test_check_reports_a_damaged_state_and_the_fallback(clean_keyring, monkeypatch) -> None:
     store = default_store()
     store.save(with_accounts(1), store.load().token)
@@ -104,6 +107,7 @@ def test_check_reports_a_damaged_state_and_the_fallback(clean_keyring, monkeypat
     assert [f["id"] for f in result["findings"]] == ["damaged", "fell-back"]
 
 
+@pytest.mark.keyring
 def test_check_human_output_is_translated(clean_keyring, monkeypatch) -> None:
     code, out, _ = run(["check", "--lang", "zh_TW"], monkeypatch)
     expected = load_catalogue("zh_TW").gettext(
@@ -111,6 +115,7 @@ def test_check_human_output_is_translated(clean_keyring, monkeypatch) -> None:
     assert code == EXIT_FINDINGS and expected in out
 
 
+@pytest.mark.keyring
 def test_check_language_follows_the_saved_preference(clean_keyring, monkeypatch, tmp_path) -> None:
     from anjian.preferences import Preferences, save_preferences
 

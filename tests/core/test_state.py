@@ -128,3 +128,10 @@ def test_any_document_parses_or_raises_document_error(doc: dict) -> None:
         from_document(doc)
     except DocumentError as error:
         assert str(error)
+
+
+def test_sections_this_version_does_not_know_are_kept_and_written_back() -> None:
+    doc = to_document(_state()) | {"future_section": [{"x": 1}], "note": "从新版本来"}
+    state = from_document(doc)
+    assert state.extra == {"future_section": [{"x": 1}], "note": "从新版本来"}
+    assert to_document(state) == doc

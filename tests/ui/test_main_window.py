@@ -185,3 +185,16 @@ def test_every_control_has_an_accessible_name(open_window, qtbot):
     ]
 
     assert unnamed == []
+
+
+def test_a_change_saved_through_the_page_context_reaches_every_listener(open_window, qtbot):
+    window = open_window().window
+    qtbot.waitUntil(lambda: window.context.status is not None)
+    seen = []
+    window.context.state_changed.connect(seen.append)
+    account = Account(id="a1", name="OK 钱包", created=datetime(2026, 1, 1, tzinfo=timezone.utc))
+    window.context.change_state(lambda s: s.with_account(account))
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen[0].snapshot.state.account("a1") == account
+    assert window.context.state.account("a1") == account
+    assert window.saved_label.text()  # the status bar shows the save

@@ -77,12 +77,18 @@ class Account:
 
 @dataclass(frozen=True)
 class State:
-    """The whole security state of one user."""
+    """The whole security state of one user.
+
+    ``extra`` keeps the top-level sections this version does not know (written by
+    a development build that added one) and writes them back unchanged, so that
+    saving never drops what another build recorded.
+    """
 
     created: datetime
     accounts: tuple[Account, ...] = ()
     secrets: tuple[SecretRef, ...] = ()
     schema_version: int = SCHEMA_VERSION
+    extra: Mapping[str, Any] = field(default_factory=dict)
 
     @classmethod
     def empty(cls, now: datetime) -> State:
@@ -105,6 +111,9 @@ class State:
 
 # -- to and from the plain document -------------------------------------------
 
+# The top-level keys this version reads; a feature that adds a section adds its key.
+_KNOWN_KEYS = frozenset({"schema_version", "created", "accounts", "secrets"})
+
 
 def to_document(state: State) -> dict[str, Any]:
     """The state as plain JSON-ready data, ``schema_version`` first."""
@@ -122,6 +131,7 @@ def to_document(state: State) -> dict[str, Any]:
             for a in state.accounts
         ],
         "secrets": [{"id": s.id, "purpose": s.purpose} for s in state.secrets],
+        **{key: value for key, value in state.extra.items() if key not in _KNOWN_KEYS},
     }
 
 
@@ -138,7 +148,8 @@ def from_document(doc: Mapping[str, Any]) -> State:
     if len(set(ids)) != len(ids):
         raise DocumentError(Text(N_("The saved state lists the same account twice.")))
     secrets = tuple(_secret(s, f"secrets[{i}]") for i, s in enumerate(_list(doc, "secrets")))
-    return State(created=_time(doc, "created"), accounts=accounts, secrets=secrets)
+    extra = {key: value for key, value in doc.items() if key not in _KNOWN_KEYS}
+    return State(created=_time(doc, "created"), accounts=accounts, secrets=secrets, extra=extra)
 
 
 def _account(raw: Any, where: str) -> Account:

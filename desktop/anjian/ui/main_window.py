@@ -9,6 +9,7 @@ first run with :attr:`MainWindow.first_run` (the first-run wizard hooks in there
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -31,7 +32,9 @@ from anjian.service import AnjianService, StorageStatus
 from anjian.ui import messages
 from anjian.ui.keyring_panel import KeyringPanel
 from anjian.ui.language import InterfaceLanguage
-from anjian.ui.pages import OverviewPage, SectionPage
+from anjian.ui.context import PageContext
+from anjian.ui.pages import OverviewPage
+from anjian.ui.section_pages import build_page
 from anjian.ui.sections import SECTIONS
 from anjian.ui.worker import KeyringWorker
 
@@ -74,15 +77,17 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("sections")
         self.nav.setStyleSheet(_NAV_STYLE)
         self.pages = QStackedWidget(self)
+        self.keyring_panel = KeyringPanel(language, self)
+        self.context = PageContext(worker, language, self.keyring_panel, self)
+        self.context.state_changed.connect(self._state_arrived)
         self.overview = OverviewPage(SECTIONS[0], language, self.pages)
-        self.section_pages: list[SectionPage] = [self.overview]
-        self.section_pages += [SectionPage(s, language, self.pages) for s in SECTIONS[1:]]
+        self.section_pages: list[Any] = [self.overview]
+        self.section_pages += [build_page(s, self.context, self.pages) for s in SECTIONS[1:]]
         for page in self.section_pages:
             self.pages.addWidget(page)
             self.nav.addItem(QListWidgetItem())
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
-        self.keyring_panel = KeyringPanel(language, self)
 
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
@@ -117,10 +122,7 @@ class MainWindow(QMainWindow):
 
     def load_state(self) -> None:
         """Ask the worker for the state; the window stays usable while it comes."""
-        request = self._worker.submit(AnjianService.load)
-        request.succeeded.connect(self._state_arrived)
-        request.failed.connect(self._state_failed)
-        self.keyring_panel.track(request, retry=self.load_state)
+        self.context.call(AnjianService.load, self.context.state_changed.emit, self._state_failed)
 
     @Slot(object)
     def _state_arrived(self, status: StorageStatus) -> None:
@@ -241,9 +243,9 @@ class MainWindow(QMainWindow):
         self.nav.setAccessibleName(tr(N_("Sections")))
         self.pages.setAccessibleName(tr(N_("Section page")))
         self.keyring_panel.retranslate()
-        for row, page in enumerate(self.section_pages):
+        for row, (section, page) in enumerate(zip(SECTIONS, self.section_pages)):
             page.retranslate()
-            self.nav.item(row).setText(tr(page.section.title))
+            self.nav.item(row).setText(tr(section.title))
         # Wide enough for the longest title in this language, never clipped.
         self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 24)
         self._render_status()

@@ -1,7 +1,7 @@
 """``anjian-cli``: Anjian without a window, for scripts and the OS scheduler.
 
-Subcommands are registered in :data:`COMMANDS`; each gets the parsed arguments
-and an :class:`Output` and returns an exit code: 0 all is well, 1 there are
+Subcommands are registered in :data:`COMMANDS`, one module each; each gets the
+parsed arguments and an :class:`Output` and returns an exit code: 0 all is well, 1 there are
 findings to look at, 2 an error. Every message goes through the translation
 catalogue; ``--json`` gives the same content for machines. Expected errors are
 one translated line, never a traceback. This module must not import Qt.
@@ -10,13 +10,13 @@ one translated line, never a traceback. This module must not import Qt.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-from anjian import __version__
 from anjian.arguments import TranslatedParser
 from anjian.i18n import LANGUAGES, N_, Catalogue, Text, load_catalogue, resolve_language
 
@@ -60,74 +60,14 @@ class Output:
         return EXIT_ERROR
 
 
-Command = Callable[[argparse.Namespace, Output], int]
-
-
-def cmd_version(args: argparse.Namespace, out: Output) -> int:
-    """Print the version."""
-    out.line(Text(N_("Anjian {version}"), {"version": __version__}))
-    out.document({"version": __version__})
-    return EXIT_OK
-
-
-def cmd_check(args: argparse.Namespace, out: Output) -> int:
-    """Say whether a state exists and where it is kept (issue #7 adds due reminders)."""
-    from anjian.service import AnjianService
-    from anjian.storage.errors import StorageError
-
-    service = AnjianService()
-    try:
-        status = service.load()
-    except StorageError as exc:
-        return out.error(exc.problem.value, exc.text)
-    finally:
-        service.close()
-    snap = status.snapshot
-    findings: list[tuple[str, Text]] = []
-    if snap.first_run:
-        condition = "absent"
-        findings.append(("no-state", Text(N_(
-            "No security state is saved yet. Start Anjian to set it up."))))
-    elif snap.read_only is not None:
-        condition = "newer"
-        findings.append(("read-only", snap.read_only))
-    elif snap.damage is not None:
-        condition = "damaged"
-        findings.append(("damaged", snap.damage))
-        if snap.state is not None:
-            findings.append(("fell-back", Text(N_(
-                "The previous saved version (generation {generation}) is used instead."),
-                {"generation": snap.generation})))
-    else:
-        condition = "present"
-    accounts = len(snap.state.accounts) if snap.state else 0
-
-    out.line(Text(N_("Keyring: {backend}"), {"backend": status.backend.name}))
-    if condition == "present":
-        out.line(Text(N_("Security state: saved {saved_at}, {accounts} accounts."),
-                      {"saved_at": _when(snap), "accounts": accounts}))
-    for _, text in findings:
-        out.line(text)
-    out.document({
-        "state": condition,
-        "backend": status.backend.name,
-        "backend_class": status.backend.backend_class,
-        "generation": snap.generation,
-        "saved_at": snap.saved_at.isoformat() if snap.saved_at else None,
-        "accounts": accounts,
-        "quarantined": list(snap.quarantined),
-        "findings": [{"id": fid, "message": out.tr(text)} for fid, text in findings],
-    })
-    return EXIT_FINDINGS if findings else EXIT_OK
-
-
-def _when(snap: Any) -> str:
-    return snap.saved_at.astimezone().strftime("%Y-%m-%d %H:%M") if snap.saved_at else "?"
-
-
-COMMANDS: dict[str, tuple[Command, str]] = {
-    "version": (cmd_version, N_("Show the version of Anjian.")),
-    "check": (cmd_check, N_("Check the saved security state and what needs attention.")),
+# Each command lives in its own module, imported only when it runs, so that a
+# quick command (the scheduler's ``check``) never pays for another's imports.
+# A command module has ``configure(parser, catalogue)`` (optional: its own
+# arguments, help translated through the catalogue) and
+# ``run(args, out) -> int``.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "version": ("anjian.cli.version", N_("Show the version of Anjian.")),
+    "check": ("anjian.cli.check", N_("Check the saved security state and what needs attention.")),
 }
 
 
@@ -142,8 +82,11 @@ class _UsageError(Exception):
     pass
 
 
-def build_parser(catalogue: Catalogue) -> argparse.ArgumentParser:
-    """The argument parser, with help texts in the catalogue's language."""
+def build_parser(catalogue: Catalogue, chosen: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser, with help texts in the catalogue's language.
+
+    Only the ``chosen`` command's module is imported to add its own arguments.
+    """
     tr = catalogue.gettext
     common = argparse.ArgumentParser(add_help=False)  # only holds shared options
     common.add_argument("--json", action="store_true", help=tr(N_("Print JSON for scripts.")))
@@ -152,10 +95,19 @@ def build_parser(catalogue: Catalogue) -> argparse.ArgumentParser:
                      description=tr(N_("Anjian (安检): check your account security.")))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser,
                                 title=tr(N_("commands")))
-    for name, (_, help_text) in COMMANDS.items():
-        sub.add_parser(name, parents=[common], help=tr(help_text), description=tr(help_text),
-                       catalogue=catalogue)
+    for name, (module_name, help_text) in COMMANDS.items():
+        command = sub.add_parser(name, parents=[common], help=tr(help_text),
+                                 description=tr(help_text), catalogue=catalogue)
+        if name == chosen:
+            configure = getattr(importlib.import_module(module_name), "configure", None)
+            if configure is not None:
+                configure(command, catalogue)
     return parser
+
+
+def _chosen_command(argv: Sequence[str]) -> str | None:
+    """The first word naming a command, found before parsing."""
+    return next((arg for arg in argv if arg in COMMANDS), None)
 
 
 def _early_language(argv: Sequence[str]) -> str:
@@ -182,7 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             reconfigure(errors="replace")
     catalogue = load_catalogue(_early_language(args_list))
     out = Output(catalogue, as_json="--json" in args_list)
-    parser = build_parser(catalogue)
+    parser = build_parser(catalogue, _chosen_command(args_list))
     try:
         args = parser.parse_args(args_list)
     except _UsageError as usage:
@@ -192,9 +144,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(out.stdout)
         return EXIT_ERROR
-    command, _ = COMMANDS[args.command]
+    module = importlib.import_module(COMMANDS[args.command][0])
     try:
-        return command(args, out)
+        return int(module.run(args, out))
     except KeyboardInterrupt:
         return out.error("interrupted", Text(N_("Interrupted.")))
     except Exception as exc:  # noqa: BLE001 - last resort: one line, no traceback, no values
@@ -203,5 +155,3 @@ def main(argv: Sequence[str] | None = None) -> int:
             {"kind": type(exc).__name__}))
 
 
-if __name__ == "__main__":
-    raise SystemExit(main())
