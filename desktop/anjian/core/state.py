@@ -5,14 +5,18 @@ only turns it into typed values and back. No secret is ever part of it: TOTP
 secrets, per-install keys and the like are separate keyring entries that
 records point to by id (:class:`SecretRef`).
 
-Parsing is strict: a document that does not have the expected shape raises
-:class:`DocumentError` with a translatable reason, so a damaged state is
-reported instead of being half-read.
+Parsing is strict (see :mod:`anjian.core.document`): a document that does not
+have the expected shape raises :class:`DocumentError` with a translatable
+reason naming the field, so a damaged state is reported instead of half-read.
+
+A feature adds its records as one top-level section: a field of :class:`State`
+(empty by default, so older documents still load), its key in ``_KNOWN_KEYS``,
+and one line each in :func:`to_document` and :func:`from_document` calling the
+feature module's own section reader and writer.
 """
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -20,20 +24,26 @@ from datetime import datetime, timezone
 from enum import Enum
 from typing import Any
 
+from anjian.core.document import (
+    DocumentError,
+    iso,
+    malformed,
+    read_id,
+    read_list,
+    read_record,
+    read_str,
+    read_time,
+    utc,
+)
 from anjian.i18n import N_, Text
+
+__all__ = [
+    "SCHEMA_VERSION", "Account", "AccountKind", "DocumentError", "SecretRef", "State",
+    "from_document", "new_id", "to_document",
+]
 
 # Bump together with a migration in anjian.core.migrations.
 SCHEMA_VERSION = 1
-
-_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
-
-
-class DocumentError(ValueError):
-    """The document does not have the shape of a state; ``text`` says why."""
-
-    def __init__(self, text: Text) -> None:
-        super().__init__(str(text))
-        self.text = text
 
 
 class AccountKind(str, Enum):
@@ -93,7 +103,7 @@ class State:
     @classmethod
     def empty(cls, now: datetime) -> State:
         """A state for a first run, created at ``now``."""
-        return cls(created=_utc(now))
+        return cls(created=utc(now))
 
     def with_account(self, account: Account) -> State:
         """A copy with ``account`` added, or replacing the one with its id."""
@@ -119,14 +129,14 @@ def to_document(state: State) -> dict[str, Any]:
     """The state as plain JSON-ready data, ``schema_version`` first."""
     return {
         "schema_version": state.schema_version,
-        "created": _iso(state.created),
+        "created": iso(state.created),
         "accounts": [
             {
                 "id": a.id,
                 "name": a.name,
                 "kind": a.kind.value,
                 "notes": a.notes,
-                "created": _iso(a.created),
+                "created": iso(a.created),
             }
             for a in state.accounts
         ],
@@ -143,89 +153,36 @@ def from_document(doc: Mapping[str, Any]) -> State:
             Text(N_("The saved state has schema version {found}; expected {expected}."),
                  {"found": version, "expected": SCHEMA_VERSION})
         )
-    accounts = tuple(_account(a, f"accounts[{i}]") for i, a in enumerate(_list(doc, "accounts")))
+    accounts = tuple(
+        _account(a, f"accounts[{i}]") for i, a in enumerate(read_list(doc, "accounts"))
+    )
     ids = [a.id for a in accounts]
     if len(set(ids)) != len(ids):
         raise DocumentError(Text(N_("The saved state lists the same account twice.")))
-    secrets = tuple(_secret(s, f"secrets[{i}]") for i, s in enumerate(_list(doc, "secrets")))
+    secrets = tuple(_secret(s, f"secrets[{i}]") for i, s in enumerate(read_list(doc, "secrets")))
     extra = {key: value for key, value in doc.items() if key not in _KNOWN_KEYS}
-    return State(created=_time(doc, "created"), accounts=accounts, secrets=secrets, extra=extra)
+    return State(created=read_time(doc, "created"), accounts=accounts, secrets=secrets,
+                 extra=extra)
 
 
 def _account(raw: Any, where: str) -> Account:
-    record = _record(raw, where)
+    record = read_record(raw, where)
     try:
         kind = AccountKind(record.get("kind", AccountKind.OTHER.value))
     except ValueError:
-        raise _malformed(f"{where}.kind") from None
-    name = _string(record, "name", where)
+        raise malformed(f"{where}.kind") from None
+    name = read_str(record, "name", where)
     if not name.strip():
-        raise _malformed(f"{where}.name")
+        raise malformed(f"{where}.name")
     return Account(
-        id=_ident(record, "id", where),
+        id=read_id(record, "id", where),
         name=name,
         kind=kind,
-        notes=_string(record, "notes", where, default=""),
-        created=_time(record, "created", where),
+        notes=read_str(record, "notes", where, default=""),
+        created=read_time(record, "created", where),
     )
 
 
 def _secret(raw: Any, where: str) -> SecretRef:
-    record = _record(raw, where)
-    return SecretRef(id=_ident(record, "id", where), purpose=_string(record, "purpose", where))
-
-
-def _record(raw: Any, where: str) -> Mapping[str, Any]:
-    if not isinstance(raw, Mapping):
-        raise _malformed(where)
-    return raw
-
-
-def _malformed(where: str) -> DocumentError:
-    return DocumentError(Text(N_("The saved state is malformed at “{field}”."), {"field": where}))
-
-
-def _list(doc: Mapping[str, Any], key: str) -> list[Any]:
-    value = doc.get(key, [])
-    if not isinstance(value, list):
-        raise _malformed(key)
-    return value
-
-
-def _path(where: str, key: str) -> str:
-    return f"{where}.{key}" if where else key
-
-
-def _string(doc: Mapping[str, Any], key: str, where: str = "", default: str | None = None) -> str:
-    value = doc.get(key, default)
-    if not isinstance(value, str):
-        raise _malformed(_path(where, key))
-    return value
-
-
-def _ident(doc: Mapping[str, Any], key: str, where: str = "") -> str:
-    value = _string(doc, key, where)
-    if not _ID_PATTERN.match(value):
-        raise _malformed(_path(where, key))
-    return value
-
-
-def _time(doc: Mapping[str, Any], key: str, where: str = "") -> datetime:
-    value = _string(doc, key, where)
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        raise _malformed(_path(where, key)) from None
-    if parsed.tzinfo is None:
-        raise _malformed(_path(where, key))
-    return parsed
-
-
-def _utc(moment: datetime) -> datetime:
-    if moment.tzinfo is None:
-        raise ValueError("times in the state must be timezone-aware")
-    return moment.astimezone(timezone.utc)
-
-
-def _iso(moment: datetime) -> str:
-    return _utc(moment).isoformat(timespec="seconds")
+    record = read_record(raw, where)
+    return SecretRef(id=read_id(record, "id", where), purpose=read_str(record, "purpose", where))
