@@ -15,6 +15,7 @@ Layout::
 from __future__ import annotations
 
 import io
+import json
 import re
 import string
 from collections.abc import Iterable, Mapping
@@ -97,7 +98,41 @@ def extract_template(source_dir: Path = SOURCE_DIR) -> Catalog:
             auto_comments=comments,
             context=context,
         )
+    if source_dir == SOURCE_DIR:
+        for location, message in content_messages():
+            template.add(message, locations=[(location, 0)])
     return template
+
+
+CONTENT_DIR = ROOT / "resources" / "content"
+
+
+def content_messages(content_dir: Path = CONTENT_DIR) -> list[tuple[str, str]]:
+    """Messages in the content files: every string under a ``"texts"`` object.
+
+    Content (checklist items, help pages) lives in ``resources/content/*.json``
+    as data with stable ids; its English texts are message ids like the code's,
+    kept in a ``"texts"`` object (values: a string or a list of strings).
+    """
+    found: list[tuple[str, str]] = []
+
+    def walk(node: object, location: str) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "texts" and isinstance(value, dict):
+                    for text in value.values():
+                        for item in text if isinstance(text, list) else [text]:
+                            if isinstance(item, str) and item:
+                                found.append((location, item))
+                else:
+                    walk(value, location)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value, location)
+
+    for path in sorted(content_dir.glob("*.json")):
+        walk(json.loads(path.read_text(encoding="utf-8")), path.relative_to(ROOT).as_posix())
+    return found
 
 
 def message_ids(catalog: Catalog) -> set[MessageKey]:

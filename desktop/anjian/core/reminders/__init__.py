@@ -1,0 +1,1 @@
+"""Reminders: what is due, when to notify, and noticing that the clock jumped."""
