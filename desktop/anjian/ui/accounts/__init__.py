@@ -1,0 +1,1 @@
+"""The Accounts page and the Links & numbers page (issue #5)."""
