@@ -1,0 +1,1 @@
+"""Incidents: the stolen-account playbook and the record of working through it."""
