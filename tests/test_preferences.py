@@ -35,7 +35,14 @@ def test_unknown_language_in_the_file_means_follow_the_system(tmp_path: Path) ->
     assert load_preferences(tmp_path).language is None
 
 
-def test_preferences_file_holds_only_language_and_geometry(tmp_path: Path) -> None:
+def test_preferences_file_holds_only_language_geometry_and_quiet_hours(tmp_path: Path) -> None:
     save_preferences(Preferences(language="en", window_geometry="AAAA"), tmp_path)
     assert set(json.loads((tmp_path / FILE_NAME).read_text(encoding="utf-8"))) == {
-        "language", "window_geometry"}
+        "language", "window_geometry", "quiet_hours"}
+
+
+def test_quiet_hours_round_trip_and_bad_values_mean_never_quiet(tmp_path: Path) -> None:
+    save_preferences(Preferences(quiet_hours="23:30-07:00"), tmp_path)
+    assert load_preferences(tmp_path).quiet_hours == "23:30-07:00"
+    (tmp_path / FILE_NAME).write_text(json.dumps({"quiet_hours": "late"}), encoding="utf-8")
+    assert load_preferences(tmp_path).quiet_hours == ""

@@ -1,7 +1,7 @@
 """Non-secret user preferences kept in a small JSON file.
 
 The security state never comes here (it lives in the keyring). What does:
-the UI language and the main window's geometry. The file is written to a
+the UI language, the main window's geometry and the notifications' quiet hours. The file is written to a
 temporary name, flushed and renamed, so a crash leaves the old file or the
 new one; an unreadable file is kept aside and defaults are used.
 """
@@ -12,6 +12,7 @@ import json
 import os
 import tempfile
 from dataclasses import asdict, dataclass, replace
+from datetime import time
 from pathlib import Path
 
 from anjian.i18n import LANGUAGES
@@ -26,6 +27,7 @@ class Preferences:
 
     language: str | None = None
     window_geometry: str | None = None  # Qt's saveGeometry(), base64
+    quiet_hours: str = "22:00-08:00"  # no notifications then (local time); "" = never quiet
 
     def with_changes(self, **changes: object) -> Preferences:
         """A copy with some fields changed."""
@@ -51,10 +53,21 @@ def load_preferences(folder: Path | None = None) -> Preferences:
         return Preferences()
     language = raw.get("language")
     geometry = raw.get("window_geometry")
+    quiet = raw.get("quiet_hours", Preferences.quiet_hours)
     return Preferences(
         language=language if language in LANGUAGES else None,
         window_geometry=geometry if isinstance(geometry, str) else None,
+        quiet_hours=quiet if isinstance(quiet, str) and parse_quiet_hours(quiet) else "",
     )
+
+
+def parse_quiet_hours(value: str) -> tuple[time, time] | None:
+    """``"22:00-08:00"`` as two times; ``None`` when empty or malformed."""
+    try:
+        start, end = value.split("-")
+        return time.fromisoformat(start.strip()), time.fromisoformat(end.strip())
+    except ValueError:
+        return None
 
 
 def save_preferences(prefs: Preferences, folder: Path | None = None) -> None:

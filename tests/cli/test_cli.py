@@ -8,17 +8,23 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import datetime, timezone
 
 import pytest
 
 from anjian import KEYRING_SERVICE, __version__
 from anjian.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, main
 from anjian.i18n import load_catalogue
+from anjian.content import checklist
+from anjian.core.checklist.progress import Answer
 from anjian.service import default_store
 from anjian.storage.codec import HEAD
 
 from ..storage.keyring_helpers import delete_all
 from ..storage.states import with_accounts
+
+NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
 
 
 def run(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> tuple[int, str, str]:
@@ -84,14 +90,48 @@ def test_check_without_a_state_is_a_finding(clean_keyring, monkeypatch) -> None:
 
 
 @pytest.mark.keyring
-def test_check_with_a_saved_state_is_ok(clean_keyring, monkeypatch) -> None:
+def _nothing_due(state):
+    """Every checklist item but the account list answered "not applicable"."""
+    progress = state.checklist
+    for item in checklist():
+        if item.id != "accounts-listed":
+            progress = progress.answered(item.id, Answer.NOT_APPLICABLE, NOW)
+    return replace(state, checklist=progress)
+
+
+@pytest.mark.keyring
+def test_check_with_nothing_due_is_ok(clean_keyring, monkeypatch) -> None:
     store = default_store()
-    store.save(with_accounts(4), store.load().token)
+    store.save(_nothing_due(with_accounts(4)), store.load().token)
     store.vault.close()
     code, out, _ = run(["check", "--json"], monkeypatch)
     result = json.loads(out)
     assert code == EXIT_OK
     assert (result["state"], result["accounts"], result["generation"]) == ("present", 4, 1)
+    assert result["due"] == [] and result["score"] == 100
+
+
+@pytest.mark.keyring
+def test_check_lists_due_items_and_exits_1(clean_keyring, monkeypatch) -> None:
+    store = default_store()
+    store.save(with_accounts(2), store.load().token)
+    store.vault.close()
+    code, out, _ = run(["check", "--json"], monkeypatch)
+    result = json.loads(out)
+    assert code == EXIT_FINDINGS and result["findings"] == []
+    due_ids = [d["item"] for d in result["due"]]
+    assert "public-wifi" in due_ids and "accounts-listed" not in due_ids
+    assert 0 <= result["score"] < 100
+
+
+@pytest.mark.keyring
+def test_check_human_output_lists_the_due_items(clean_keyring, monkeypatch) -> None:
+    store = default_store()
+    store.save(with_accounts(2), store.load().token)
+    store.vault.close()
+    code, out, _ = run(["check", "--lang", "en"], monkeypatch)
+    assert code == EXIT_FINDINGS
+    assert "Avoid money apps on public Wi-Fi" in out and "Security score:" in out
 
 
 @pytest.mark.keyring

@@ -33,8 +33,9 @@ HERE = Path(__file__).parent
 
 
 # The offscreen platform cannot pass a window's size constraints on to a window
-# manager (there is none) and says so; that is the test platform, not the app.
-_OFFSCREEN_NOISE = r"^This plugin does not support propagateSizeHints\(\)$"
+# manager, nor raise a window (there is none) and says so; that is the test
+# platform, not the app.
+_OFFSCREEN_NOISE = r"^This plugin does not support (propagateSizeHints|raise)\(\)$"
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -155,12 +156,18 @@ def open_window(qtbot, qapp, tmp_path: Path) -> Iterator[OpenWindow]:  # type: i
         language: str | None = "en",
         load: Callable[[str], Catalogue] = load_catalogue,
         preferences: Preferences | None = None,
+        notifier: object | None = None,
+        autostart: object | None = None,
     ) -> Shell:
         vault = vault if vault is not None else MemoryVault()
         store = StateStore(vault, SaveLock(tmp_path / "lock"))
         worker = KeyringWorker(AnjianService(open_store=lambda: store))
         ui_language = InterfaceLanguage(qapp, language, load=load)
-        window = MainWindow(worker, ui_language, preferences or load_preferences())
+        from anjian.autostart import XdgAutostart
+
+        window = MainWindow(worker, ui_language, preferences or load_preferences(),
+                            notifier=notifier,  # type: ignore[arg-type]
+                            autostart=autostart or XdgAutostart(tmp_path / "xdg-config"))
         qtbot.addWidget(window)
         shell = Shell(window, worker, ui_language, vault)
         shells.append(shell)

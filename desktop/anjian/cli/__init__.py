@@ -68,6 +68,12 @@ class Output:
 COMMANDS: dict[str, tuple[str, str]] = {
     "version": ("anjian.cli.version", N_("Show the version of Anjian.")),
     "check": ("anjian.cli.check", N_("Check the saved security state and what needs attention.")),
+    "report": ("anjian.cli.report", N_("Write the security report as PDF or HTML.")),
+    "export": ("anjian.cli.export", N_("Save the whole state and its secrets to a file "
+                                       "encrypted with a passphrase.")),
+    "import": ("anjian.cli.import_state", N_("Replace the state by a file made with export.")),
+    "link": ("anjian.cli.link", N_("Check links against official websites, offline.")),
+    "totp": ("anjian.cli.totp", N_("Authenticator links: check one read from standard input.")),
 }
 
 

@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from anjian.core.document import (
     DocumentError,
@@ -35,7 +35,21 @@ from anjian.core.document import (
     read_time,
     utc,
 )
+from anjian.core.accounts import book as account_book
+from anjian.core.accounts.book import AccountDetails
+from anjian.core.checklist import progress as checklist_progress
+from anjian.core.checklist.progress import ChecklistProgress
+from anjian.core import profile as profile_section
+from anjian.core.passwords import records as password_records
+from anjian.core.passwords.records import Passwords
+from anjian.core.profile import Profile
+from anjian.core.twofactor import section as two_factor_section
+from anjian.core.twofactor.section import TwoFactor
 from anjian.i18n import N_, Text
+
+if TYPE_CHECKING:
+    from anjian.core.backups.register import BackupRecord
+    from anjian.core.incidents.incident import Incident
 
 __all__ = [
     "SCHEMA_VERSION", "Account", "AccountKind", "DocumentError", "SecretRef", "State",
@@ -97,6 +111,13 @@ class State:
     created: datetime
     accounts: tuple[Account, ...] = ()
     secrets: tuple[SecretRef, ...] = ()
+    two_factor: TwoFactor = field(default_factory=TwoFactor)
+    backups: tuple[BackupRecord, ...] = ()
+    incidents: tuple[Incident, ...] = ()
+    checklist: ChecklistProgress = field(default_factory=ChecklistProgress)
+    account_details: AccountDetails = field(default_factory=AccountDetails)
+    profile: Profile = field(default_factory=Profile)
+    passwords: Passwords = field(default_factory=Passwords)
     schema_version: int = SCHEMA_VERSION
     extra: Mapping[str, Any] = field(default_factory=dict)
 
@@ -122,7 +143,9 @@ class State:
 # -- to and from the plain document -------------------------------------------
 
 # The top-level keys this version reads; a feature that adds a section adds its key.
-_KNOWN_KEYS = frozenset({"schema_version", "created", "accounts", "secrets"})
+_KNOWN_KEYS = frozenset({"schema_version", "created", "accounts", "secrets", "two_factor",
+                         "checklist", "backups",
+                         "incidents", "account_details", "profile", "passwords"})
 
 
 def to_document(state: State) -> dict[str, Any]:
@@ -141,6 +164,13 @@ def to_document(state: State) -> dict[str, Any]:
             for a in state.accounts
         ],
         "secrets": [{"id": s.id, "purpose": s.purpose} for s in state.secrets],
+        "two_factor": two_factor_section.to_section(state.two_factor),
+        "checklist": checklist_progress.to_section(state.checklist),
+        "backups": _backups().to_section(state.backups),
+        "incidents": _incidents().to_section(state.incidents),
+        "account_details": account_book.write_section(state.account_details),
+        "profile": profile_section.to_section(state.profile),
+        "passwords": password_records.to_section(state.passwords),
         **{key: value for key, value in state.extra.items() if key not in _KNOWN_KEYS},
     }
 
@@ -162,7 +192,28 @@ def from_document(doc: Mapping[str, Any]) -> State:
     secrets = tuple(_secret(s, f"secrets[{i}]") for i, s in enumerate(read_list(doc, "secrets")))
     extra = {key: value for key, value in doc.items() if key not in _KNOWN_KEYS}
     return State(created=read_time(doc, "created"), accounts=accounts, secrets=secrets,
+                 two_factor=two_factor_section.from_section(doc),
+                 checklist=checklist_progress.from_section(doc.get("checklist")),
+                 backups=_backups().from_section(doc),
+                 incidents=_incidents().from_section(doc),
+                 account_details=account_book.read_section(doc),
+                 profile=profile_section.from_section(doc.get("profile")),
+                 passwords=password_records.from_section(doc.get("passwords")),
                  extra=extra)
+
+
+# Feature modules import this one (AccountKind, SecretRef), so they are imported here
+# when first needed rather than at the top.
+def _backups() -> Any:
+    from anjian.core.backups import register
+
+    return register
+
+
+def _incidents() -> Any:
+    from anjian.core.incidents import incident
+
+    return incident
 
 
 def _account(raw: Any, where: str) -> Account:

@@ -25,6 +25,9 @@ from anjian.preferences import Preferences, load_preferences
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from anjian.ui.language import InterfaceLanguage
+    from anjian.ui.main_window import MainWindow
+
 # Benchmarks set this to measure the time to the first painted window.
 QUIT_AFTER_FIRST_PAINT = "ANJIAN_QUIT_AFTER_FIRST_PAINT"
 
@@ -48,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             catalogue = load_catalogue(resolve_language(early))
             print(catalogue.render(Text(N_("Anjian {version}"), {"version": __version__})))
         return 0
-    return _run(options.lang or preferences.language, preferences, qt_args)
+    return _run(options.lang or preferences.language, preferences, qt_args, options.background)
 
 
 def _early_language(args: Sequence[str], preferences: Preferences) -> str | None:
@@ -69,13 +72,17 @@ def _parser(catalogue: Catalogue) -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=LANGUAGES,
                         help=tr(N_("Language of the window, for this run only.")))
     parser.add_argument("--version", action="store_true", help=tr(N_("Show the version of Anjian.")))
+    parser.add_argument("--background", action="store_true",
+                        help=tr(N_("Start in the tray (as at login) and only remind.")))
     return parser
 
 
-def _run(language_choice: str | None, preferences: Preferences, qt_args: list[str]) -> int:
+def _run(language_choice: str | None, preferences: Preferences, qt_args: list[str],
+         background: bool = False) -> int:
     from anjian.service import AnjianService
     from anjian.ui.language import InterfaceLanguage
     from anjian.ui.main_window import MainWindow
+    from anjian.ui.notifier import for_this_desktop
     from anjian.ui.worker import KeyringWorker
 
     # Ctrl+C in a terminal ends the app at once: nothing waits in memory to be
@@ -84,7 +91,10 @@ def _run(language_choice: str | None, preferences: Preferences, qt_args: list[st
     app = create_application([sys.argv[0] if sys.argv else "anjian", *qt_args])
     language = InterfaceLanguage(app, language_choice)
     worker = KeyringWorker(AnjianService())
-    window = MainWindow(worker, language, preferences)
+    window = MainWindow(worker, language, preferences, notifier=for_this_desktop(None))
+    in_tray = _attach_tray(app, window, language)
+    if not in_tray:
+        window.say_no_tray()
     if os.environ.get(QUIT_AFTER_FIRST_PAINT) == "1":
         after_first_paint(window, app.quit)  # measure the start-up alone
     else:
@@ -92,11 +102,32 @@ def _run(language_choice: str | None, preferences: Preferences, qt_args: list[st
         # key exchange) competes with the first paint for the interpreter and
         # delays it by about 50 ms here; started now, the state arrives as soon.
         after_first_paint(window, window.load_state)
-    window.show()
+    if background and in_tray:
+        window.load_state()  # no paint to wait for: the window stays in the tray
+    elif background:
+        window.showMinimized()  # no tray to live in: stay out of the way, reachable
+    else:
+        window.show()
     try:
         return app.exec()
     finally:
         worker.stop(STOP_TIMEOUT_S)
+
+
+def _attach_tray(app: QApplication, window: MainWindow, language: InterfaceLanguage) -> bool:
+    """Put Anjian in the system tray, where the desktop has one."""
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    from anjian.ui.tray import Tray
+
+    if not QSystemTrayIcon.isSystemTrayAvailable():
+        return False
+    tray = Tray(app.windowIcon(), language, window.show_from_tray,
+                lambda: window.reminders.check(notify=True), window.quit_app, window)
+    window.attach_tray(tray)
+    tray.show()
+    app.setQuitOnLastWindowClosed(False)
+    return True
 
 
 def create_application(argv: list[str]) -> QApplication:

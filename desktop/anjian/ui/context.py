@@ -25,6 +25,7 @@ class PageContext(QObject):
     """Shared by the window and its pages."""
 
     state_changed = Signal(object)  # a StorageStatus, after every load and every save
+    section_requested = Signal(str)  # a section id: "take me to where this is fixed"
 
     def __init__(
         self,
@@ -76,6 +77,10 @@ class PageContext(QObject):
                 on_done(status)
 
         return self.call(update, saved)
+
+    def open_section(self, section_id: str) -> None:
+        """Show the page of ``section_id`` (the window switches to it)."""
+        self.section_requested.emit(section_id)
 
     def _remember(self, status: StorageStatus) -> None:
         self.status = status

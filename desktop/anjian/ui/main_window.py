@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -26,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from anjian.autostart import Autostart
+from anjian.autostart import for_this_system as autostart_for_this_system
 from anjian.i18n import LANGUAGE_NAMES, LANGUAGES, N_, Text
 from anjian.preferences import Preferences, save_preferences
 from anjian.service import AnjianService, StorageStatus
@@ -33,9 +36,14 @@ from anjian.ui import messages
 from anjian.ui.keyring_panel import KeyringPanel
 from anjian.ui.language import InterfaceLanguage
 from anjian.ui.context import PageContext
-from anjian.ui.pages import OverviewPage
+from anjian.ui.overview import OverviewPage
 from anjian.ui.section_pages import build_page
 from anjian.ui.sections import SECTIONS
+from anjian.ui.notifier import NoNotifier, Notifier, TrayNotifier
+from anjian.ui.reminder_settings import ReminderSettings
+from anjian.ui.reminders import ReminderClock
+from anjian.ui.tray import Tray
+from anjian.ui.wizard import ChecklistWizard
 from anjian.ui.worker import KeyringWorker
 
 log = logging.getLogger(__name__)
@@ -64,6 +72,8 @@ class MainWindow(QMainWindow):
         language: InterfaceLanguage,
         preferences: Preferences,
         parent: QWidget | None = None,
+        notifier: Notifier | None = None,
+        autostart: Autostart | None = None,
     ) -> None:
         super().__init__(parent)
         self._worker = worker
@@ -72,6 +82,8 @@ class MainWindow(QMainWindow):
         self._status: StorageStatus | None = None
         self._load_failed = False
         self._first_run_announced = False
+        self._autostart = autostart or autostart_for_this_system()
+        self._quitting = False
 
         self.nav = QListWidget(self)
         self.nav.setObjectName("sections")
@@ -80,7 +92,7 @@ class MainWindow(QMainWindow):
         self.keyring_panel = KeyringPanel(language, self)
         self.context = PageContext(worker, language, self.keyring_panel, self)
         self.context.state_changed.connect(self._state_arrived)
-        self.overview = OverviewPage(SECTIONS[0], language, self.pages)
+        self.overview = OverviewPage(SECTIONS[0], self.context, self.pages)
         self.section_pages: list[Any] = [self.overview]
         self.section_pages += [build_page(s, self.context, self.pages) for s in SECTIONS[1:]]
         for page in self.section_pages:
@@ -88,6 +100,14 @@ class MainWindow(QMainWindow):
             self.nav.addItem(QListWidgetItem())
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
+        self.context.section_requested.connect(self.open_section)
+        self.overview.wizard_requested.connect(self.open_checklist)
+        self.reminders = ReminderClock(self.context, notifier or NoNotifier(),
+                                       lambda: self._preferences.quiet_hours, self)
+        self.reminders.due_changed.connect(self.overview.show_overview)
+        self.tray: Tray | None = None
+        self.first_run.connect(self.open_checklist)
+        self.wizard: ChecklistWizard | None = None
 
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
@@ -131,6 +151,8 @@ class MainWindow(QMainWindow):
         self.overview.show_snapshot(status.snapshot)
         self._render_status()
         self.state_loaded.emit(status)
+        if not self.reminders.timer.isActive():
+            self.reminders.start()
         if status.snapshot.first_run and not self._first_run_announced:
             self._first_run_announced = True
             self.first_run.emit()
@@ -171,6 +193,26 @@ class MainWindow(QMainWindow):
         local = snapshot.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
         return backend_text, Text(N_("Last saved: {time}"), {"time": local}), None
 
+    def open_checklist(self) -> None:
+        """Open the checklist wizard where it stopped (one at a time)."""
+        if self.wizard is None:
+            self.wizard = ChecklistWizard(self.context, self)
+            self.wizard.destroyed.connect(self._wizard_closed)
+            self.wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.wizard.show()
+        self.wizard.raise_()
+        self.wizard.activateWindow()
+
+    def _wizard_closed(self) -> None:
+        self.wizard = None
+
+    def open_section(self, section_id: str) -> None:
+        """Show the page of ``section_id`` (an unknown id leaves the page as it is)."""
+        for row, section in enumerate(SECTIONS):
+            if section.id == section_id:
+                self.nav.setCurrentRow(row)
+                return
+
     # -- menus and language --------------------------------------------------------
 
     def _build_menus(self) -> None:
@@ -178,7 +220,7 @@ class MainWindow(QMainWindow):
         self._file_menu = bar.addMenu("")
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.quit_action.triggered.connect(self.close)
+        self.quit_action.triggered.connect(self.quit_app)
         self._file_menu.addAction(self.quit_action)
 
         self._settings_menu = bar.addMenu("")
@@ -197,6 +239,10 @@ class MainWindow(QMainWindow):
             action.setData(code or "")
             self._language_menu.addAction(action)
             self.language_actions[code] = action
+
+        self.reminder_settings = ReminderSettings(
+            self._settings_menu, self._language, self._autostart, lambda: self._preferences,
+            lambda prefs: self._remember(prefs, N_("Your settings could not be saved.")), self)
 
         self._help_menu = bar.addMenu("")
         self.about_action = QAction(self)
@@ -258,10 +304,46 @@ class MainWindow(QMainWindow):
             return
         self.resize(*DEFAULT_SIZE)
 
+    def attach_tray(self, tray: Tray) -> None:
+        """Keep running in ``tray`` when the window is closed; show the due count there."""
+        self.tray = tray
+        self.reminders.notifier = TrayNotifier(tray)
+        self.reminders.due_changed.connect(lambda o: tray.show_due(o.due_now))
+
+    def show_from_tray(self) -> None:
+        """Bring the window back from the tray."""
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def say_no_tray(self) -> None:
+        """Tell, once, in the status bar, that this desktop has no system tray."""
+        self.no_tray_label = QLabel(self)
+        self.no_tray_label.setWordWrap(False)
+        self.statusBar().addPermanentWidget(self.no_tray_label)
+        self._language.changed.connect(self._render_no_tray)
+        self._render_no_tray()
+
+    def _render_no_tray(self) -> None:
+        tr = self._language.translate
+        self.no_tray_label.setText(tr(N_("No system tray: reminders appear as notifications "
+                                         "and on the Overview while Anjian is open.")))
+        self.no_tray_label.setAccessibleName(self.no_tray_label.text())
+
+    def quit_app(self) -> None:
+        """Quit for real (the tray too)."""
+        self._quitting = True
+        self.close()
+        QApplication.quit()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        """Remember where the window was before it closes."""
+        """Remember where the window was; with a tray, keep running there."""
         geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         self._remember(self._preferences.with_changes(window_geometry=geometry), None)
+        if self.tray is not None and not self._quitting:
+            self.hide()
+            event.ignore()
+            return
         super().closeEvent(event)
 
     def _remember(self, preferences: Preferences, failure: str | None) -> None:

@@ -25,7 +25,7 @@ QFrame#welcome { border: 1px solid palette(mid); background: palette(alternate-b
 """
 
 
-def _wrapping_label(parent: QWidget) -> QLabel:
+def wrapping_label(parent: QWidget) -> QLabel:
     label = QLabel(parent)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)  # user data never renders as HTML
@@ -46,11 +46,11 @@ class Banner(QFrame):
         self._icon.setFixedSize(32, 32)
         texts = QVBoxLayout()
         texts.setSpacing(4)
-        self.heading = _wrapping_label(self)
+        self.heading = wrapping_label(self)
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
-        self.body = _wrapping_label(self)
+        self.body = wrapping_label(self)
         texts.addWidget(self.heading)
         texts.addWidget(self.body)
         layout.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignTop)
@@ -80,12 +80,12 @@ class SectionPage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         self.title.setFont(font)
-        self.summary = _wrapping_label(self)
+        self.summary = wrapping_label(self)
         self._note_frame = QFrame(self)
         self._note_frame.setObjectName("notBuilt")
         note_layout = QVBoxLayout(self._note_frame)
         note_layout.setContentsMargins(14, 10, 14, 10)
-        self.note = _wrapping_label(self._note_frame)
+        self.note = wrapping_label(self._note_frame)
         note_layout.addWidget(self.note)
         self._column.addWidget(self.title)
         self._column.addWidget(self.summary)
@@ -102,57 +102,7 @@ class SectionPage(QWidget):
         self.setAccessibleName(tr(self.section.title))
 
 
-class OverviewPage(SectionPage):
-    """The Overview placeholder, plus the welcome and the state warnings."""
-
-    _snapshot: Snapshot | None = None
-
-    def __init__(self, section: Section, language: InterfaceLanguage, parent: QWidget) -> None:
-        super().__init__(section, language, parent)
-        self.damage_banner = Banner("banner", QStyle.StandardPixmap.SP_MessageBoxWarning, self)
-        self.read_only_banner = Banner("banner", QStyle.StandardPixmap.SP_MessageBoxWarning, self)
-        self.welcome = Banner("welcome", QStyle.StandardPixmap.SP_MessageBoxInformation, self)
-        # Right under the title: a warning must not hide below the fold.
-        for index, banner in enumerate((self.damage_banner, self.read_only_banner, self.welcome)):
-            banner.hide()
-            self._column.insertWidget(1 + index, banner)
-
-    def show_snapshot(self, snapshot: Snapshot) -> None:
-        """Show what the loaded state needs the user to know."""
-        self._snapshot = snapshot
-        self.damage_banner.setVisible(snapshot.damage is not None)
-        self.read_only_banner.setVisible(snapshot.read_only is not None)
-        self.welcome.setVisible(snapshot.first_run)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        """Render every text, banners included, in the current language."""
-        super().retranslate()
-        snapshot = self._snapshot
-        if snapshot is None:
-            return
-        tr = self._language.translate
-        if snapshot.damage is not None:
-            self.damage_banner.set_texts(
-                tr(N_("Warning: the saved security state is damaged")),
-                tr(snapshot.damage) + "\n" + tr(_fallback_text(snapshot)),
-            )
-        if snapshot.read_only is not None:
-            self.read_only_banner.set_texts(
-                tr(N_("Warning: this security state is open read-only")),
-                tr(snapshot.read_only),
-            )
-        if snapshot.first_run:
-            self.welcome.set_texts(
-                tr(N_("Welcome to Anjian")),
-                tr(N_("Nothing is saved on this computer yet. A first-run checklist will "
-                      "walk you through your accounts, passwords, two-step verification and "
-                      "backups; it is not built yet. What Anjian records is kept in your "
-                      "system keyring, never in a plain file.")),
-            )
-
-
-def _fallback_text(snapshot: Snapshot) -> Text:
+def fallback_text(snapshot: Snapshot) -> Text:
     if snapshot.state is not None:
         return Text(N_("The previous saved version (generation {generation}) is used instead."),
                     {"generation": snapshot.generation})

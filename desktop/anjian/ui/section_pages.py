@@ -19,7 +19,13 @@ from anjian.ui.pages import SectionPage
 from anjian.ui.sections import Section
 
 # section id -> "module:Class" of its page.
-PAGES: dict[str, str] = {}
+PAGES: dict[str, str] = {
+    "accounts": "anjian.ui.accounts.page:AccountsPage",
+    "links": "anjian.ui.accounts.links_page:LinksPage",
+    "two-factor": "anjian.ui.twofactor.page:TwoFactorPage",
+    "backups": "anjian.ui.backups_page:BackupsPage",
+    "incident": "anjian.ui.incident_page:IncidentPage",
+}
 
 
 def build_page(section: Section, context: PageContext, parent: QWidget) -> Any:

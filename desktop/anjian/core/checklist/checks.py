@@ -38,6 +38,20 @@ def accounts_listed(state: State, now: datetime) -> CheckResult:
     return CheckResult(False, Text(N_("No account is listed yet.")))
 
 
+def _contacts_current(state: State, now: datetime) -> CheckResult:
+    from anjian.core.accounts.checks import contacts_current  # imports this module
+
+    return contacts_current(state, now)
+
+
+def _channels_pinned(state: State, now: datetime) -> CheckResult:
+    from anjian.core.accounts.checks import channels_pinned
+
+    return channels_pinned(state, now)
+
+
 CHECKS: dict[str, Check] = {
     "accounts.listed": accounts_listed,
+    "accounts.contacts": _contacts_current,
+    "accounts.channels": _channels_pinned,
 }
