@@ -67,3 +67,30 @@ def test_loading_catalogues_leaves_the_global_gettext_domain_alone() -> None:
         load_catalogue(language)
     assert gettext.textdomain() == before
     assert gettext.gettext("Interrupted.") == "Interrupted."
+
+
+def test_stretched_catalogue_makes_every_text_half_as_long_again() -> None:
+    from anjian.i18n import stretched
+
+    catalogue = stretched(load_catalogue("en"), 1.5)
+    text = catalogue.gettext("Open Accounts and add each one.")
+    assert text.startswith("Open Accounts and add each one. ")
+    assert len(text) == 47  # 31 characters, 1.5 times, rounded up
+
+
+def test_stretched_catalogue_keeps_placeholders_and_mnemonics_working() -> None:
+    from anjian.i18n import stretched
+
+    catalogue = stretched(load_catalogue("en"), 1.5)
+    rendered = catalogue.render(Text("&Last confirmed on {date}.", {"date": "2026-01-02"}))
+    assert rendered.startswith("&Last confirmed on 2026-01-02.")
+    assert rendered.count("&") == 1 and "{" not in rendered
+
+
+def test_stretch_factor_is_read_from_the_environment() -> None:
+    from anjian.i18n import STRETCH_ENVIRONMENT, stretch_factor
+
+    assert stretch_factor({STRETCH_ENVIRONMENT: "1.5"}) == 1.5
+    assert stretch_factor({STRETCH_ENVIRONMENT: "no"}) is None
+    assert stretch_factor({STRETCH_ENVIRONMENT: "100"}) is None
+    assert stretch_factor({}) is None

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gettext
 import locale
+import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -85,8 +86,9 @@ class Catalogue:
         return self._translations.ngettext(singular, plural, n)
 
     def render(self, text: Text) -> str:
-        """Translate a :class:`Text` and fill in its parameters."""
-        return _format(self.gettext(text.msgid), text.params)
+        """Translate a :class:`Text` and fill in its parameters (nested Texts translated too)."""
+        params = {k: self.render(v) if isinstance(v, Text) else v for k, v in text.params.items()}
+        return _format(self.gettext(text.msgid), params)
 
     @property
     def is_translated(self) -> bool:
@@ -106,6 +108,56 @@ def load_catalogue(language: str) -> Catalogue:
     except OSError:
         translations = gettext.NullTranslations()
     return Catalogue(language, translations)
+
+
+# Set to a factor such as 1.5 to run the window with every text that much longer:
+# a layout test mode (translations are often longer than the English).
+STRETCH_ENVIRONMENT = "ANJIAN_STRETCH_TEXT"
+
+# Characters a padding must not copy: mnemonics, placeholders, markup.
+_NOT_PADDING = frozenset("&{}%<>\n")
+
+
+class _StretchedTranslations(gettext.NullTranslations):
+    """Every translation of ``inner`` padded to ``factor`` times its length."""
+
+    def __init__(self, inner: gettext.NullTranslations, factor: float) -> None:
+        super().__init__()
+        self._inner = inner
+        self._factor = factor
+
+    def gettext(self, message: str) -> str:
+        return self._stretch(self._inner.gettext(message))
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self._stretch(self._inner.ngettext(singular, plural, n))
+
+    def _stretch(self, text: str) -> str:
+        return "\n".join(self._stretch_line(line) for line in text.split("\n"))
+
+    def _stretch_line(self, line: str) -> str:
+        # Padding made of the line's own characters keeps its script's widths.
+        source = [c for c in line if c not in _NOT_PADDING and not c.isspace()]
+        extra = math.ceil(len(line) * self._factor) - len(line)
+        if not source or extra <= 0:
+            return line
+        return line + " " + "".join(source[i % len(source)] for i in range(extra - 1))
+
+
+def stretched(catalogue: Catalogue, factor: float) -> Catalogue:
+    """``catalogue`` with every text ``factor`` times as long (see :data:`STRETCH_ENVIRONMENT`)."""
+    return Catalogue(catalogue.language,
+                     _StretchedTranslations(catalogue._translations, factor))
+
+
+def stretch_factor(environ: Mapping[str, str] | None = None) -> float | None:
+    """The factor asked for by :data:`STRETCH_ENVIRONMENT`, if a sensible one (1-3)."""
+    raw = (os.environ if environ is None else environ).get(STRETCH_ENVIRONMENT, "")
+    try:
+        factor = float(raw)
+    except ValueError:
+        return None
+    return factor if 1.0 < factor <= 3.0 else None
 
 
 def language_from_locale(name: str | None) -> str:

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 
 from anjian import APP_ID, __version__
 from anjian.arguments import TranslatedParser
-from anjian.i18n import LANGUAGES, N_, Catalogue, Text, load_catalogue, resolve_language
+from anjian.i18n import (LANGUAGES, N_, Catalogue, Text, load_catalogue, resolve_language,
+                         stretch_factor, stretched)
 from anjian.paths import resources_dir
 from anjian.preferences import Preferences, load_preferences
 
@@ -89,7 +90,7 @@ def _run(language_choice: str | None, preferences: Preferences, qt_args: list[st
     # saved (the state is saved to the keyring as it changes).
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     app = create_application([sys.argv[0] if sys.argv else "anjian", *qt_args])
-    language = InterfaceLanguage(app, language_choice)
+    language = InterfaceLanguage(app, language_choice, load=_catalogue_loader())
     worker = KeyringWorker(AnjianService())
     window = MainWindow(worker, language, preferences, notifier=for_this_desktop(None))
     in_tray = _attach_tray(app, window, language)
@@ -112,6 +113,14 @@ def _run(language_choice: str | None, preferences: Preferences, qt_args: list[st
         return app.exec()
     finally:
         worker.stop(STOP_TIMEOUT_S)
+
+
+def _catalogue_loader() -> Callable[[str], Catalogue]:
+    """How the window loads its catalogues: stretched in the layout test mode."""
+    factor = stretch_factor()
+    if factor is None:
+        return load_catalogue
+    return lambda language: stretched(load_catalogue(language), factor)
 
 
 def _attach_tray(app: QApplication, window: MainWindow, language: InterfaceLanguage) -> bool:

@@ -48,8 +48,9 @@ class ChecklistWizard(QDialog):
         self.steps = wizard.steps(content.checklist())
         self.position = 0
         self.setModal(False)
-        self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
+        # Never narrower than its buttons need (longer in some languages).
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
         layout.setContentsMargins(24, 20, 24, 18)
         layout.setSpacing(12)
         self.progress = QProgressBar(self)
@@ -103,6 +104,7 @@ class ChecklistWizard(QDialog):
         if context.state is not None:
             self.position = wizard.resume_at(context.state.checklist, self.steps)
         self.render()
+        self.resize(max(560, self.minimumSizeHint().width()), self.sizeHint().height())
 
     # -- moving --------------------------------------------------------------------
 
