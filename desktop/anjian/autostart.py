@@ -44,11 +44,12 @@ class Autostart(Protocol):
 
 def launch_command(executable: str | None = None) -> list[str]:
     """How to start Anjian in the background: the ``anjian`` script beside this Python."""
-    program = executable or _installed_program()
+    program = executable or installed_program()
     return [program, BACKGROUND_FLAG]
 
 
-def _installed_program() -> str:
+def installed_program() -> str:
+    """The installed ``anjian`` program, by absolute path where it can be found."""
     # pipx and venv installs put the gui-script next to the interpreter; an absolute
     # path works even when the login session's PATH lacks ~/.local/bin.
     scripts = Path(sys.executable).parent
@@ -86,20 +87,20 @@ class XdgAutostart:
             "Name[zh_CN]=安检",
             "Name[zh_TW]=安檢",
             "Comment=Reminders for your account security checks",
-            f"Exec={_desktop_exec(command)}",
+            f"Exec={desktop_exec(command)}",
             f"Icon={APP_ID}",
             "Terminal=false",
             "NoDisplay=true",
             "X-GNOME-Autostart-enabled=true",
             "",
         ])
-        _write_atomically(self.path, entry.encode("utf-8"))
+        write_atomically(self.path, entry.encode("utf-8"))
 
     def disable(self) -> None:
         self.path.unlink(missing_ok=True)
 
 
-def _desktop_exec(command: Sequence[str]) -> str:
+def desktop_exec(command: Sequence[str]) -> str:
     """Quote an Exec= value per the Desktop Entry Specification."""
     def quote(arg: str) -> str:
         if not any(c in arg for c in ' \t\n"\'\\><~|&;$*?#()`%'):
@@ -190,7 +191,7 @@ class MacLaunchAgent:
             "RunAtLoad": True,
             "ProcessType": "Interactive",
         }
-        _write_atomically(self.path, plistlib.dumps(plist))
+        write_atomically(self.path, plistlib.dumps(plist))
 
     def disable(self) -> None:
         self.path.unlink(missing_ok=True)
@@ -205,7 +206,8 @@ def for_this_system() -> Autostart:
     return XdgAutostart.for_user()
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace ``path`` by ``data`` all at once (a crash leaves the old file or the new)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
     with open(tmp, "wb") as handle:
