@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # usage: benchmarks/run_all.sh
 #
-# Runs bench_storage.py, bench_cli.py and bench_gui_start.py inside one private
+# Runs bench_storage.py, bench_cli.py, bench_gui_start.py, bench_tray_idle.py (and
+# the feature benchmarks listed below) inside one private
 # keyring (benchmarks/with_keyring.sh) and prints a summary table, one line per
 # target. Exits 0 if every target is met, 1 if one is missed, 2 if one could not
 # be measured.
@@ -55,6 +56,7 @@ echo
 run bench_storage
 run bench_cli
 run bench_gui_start --platform "${ANJIAN_BENCH_PLATFORM:-offscreen}"
+run bench_tray_idle
 
 echo "######## summary (ratio = our median / baseline median)"
 "$PYTHON" "$here/_measure.py" table "$summary"

@@ -203,6 +203,7 @@ def _qt_internal(widget: QWidget) -> bool:
 def test_every_control_has_an_accessible_name(open_window, qtbot):
     shell = open_window()
     _loaded(qtbot, shell)
+    assert len(shell.window.section_pages) == len(SECTIONS)  # builds every page
     controls = (QAbstractButton, QAbstractItemView, QComboBox, QLineEdit, QProgressBar)
 
     # What a screen reader gets: the accessible interface's name, which Qt
@@ -230,3 +231,15 @@ def test_a_change_saved_through_the_page_context_reaches_every_listener(open_win
     assert seen[0].snapshot.state.account("a1") == account
     assert window.context.state.account("a1") == account
     assert window.saved_label.text()  # the status bar shows the save
+
+
+def test_pages_are_built_when_first_shown_and_show_the_loaded_state(open_window, qtbot,
+                                                                    tmp_path):
+    shell = open_window(_saved_vault(tmp_path))
+    _loaded(qtbot, shell)
+    window = shell.window
+    assert set(window._built) == {0}  # only the Overview so far
+    window.open_section("accounts")
+    accounts = window.pages.currentWidget()
+    assert window._built[1] is accounts
+    assert [accounts.list.item(i).text() for i in range(accounts.list.count())] == ["钱包"]

@@ -93,12 +93,15 @@ class MainWindow(QMainWindow):
         self.context = PageContext(worker, language, self.keyring_panel, self)
         self.context.state_changed.connect(self._state_arrived)
         self.overview = OverviewPage(SECTIONS[0], self.context, self.pages)
-        self.section_pages: list[Any] = [self.overview]
-        self.section_pages += [build_page(s, self.context, self.pages) for s in SECTIONS[1:]]
-        for page in self.section_pages:
-            self.pages.addWidget(page)
+        # The other pages are built when first shown: a window that lives in the
+        # tray (started at login) never pays for them.
+        self._built: dict[int, Any] = {0: self.overview}
+        self.pages.addWidget(self.overview)
+        self.nav.addItem(QListWidgetItem())
+        for _ in SECTIONS[1:]:
+            self.pages.addWidget(QWidget(self.pages))
             self.nav.addItem(QListWidgetItem())
-        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_row)
         self.nav.setCurrentRow(0)
         self.context.section_requested.connect(self.open_section)
         self.overview.wizard_requested.connect(self.open_checklist)
@@ -206,6 +209,29 @@ class MainWindow(QMainWindow):
     def _wizard_closed(self) -> None:
         self.wizard = None
 
+    def page(self, row: int) -> Any:
+        """The page of the section in ``row``, built now if it was not yet."""
+        page = self._built.get(row)
+        if page is None:
+            placeholder = self.pages.widget(row)
+            page = build_page(SECTIONS[row], self.context, self.pages)
+            page.retranslate()
+            self.pages.insertWidget(row, page)
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._built[row] = page
+        return page
+
+    @property
+    def section_pages(self) -> list[Any]:
+        """Every section's page, in order (builds those not built yet)."""
+        return [self.page(row) for row in range(len(SECTIONS))]
+
+    def _show_row(self, row: int) -> None:
+        if row >= 0:
+            self.page(row)
+            self.pages.setCurrentIndex(row)
+
     def open_section(self, section_id: str) -> None:
         """Show the page of ``section_id`` (an unknown id leaves the page as it is)."""
         for row, section in enumerate(SECTIONS):
@@ -289,8 +315,9 @@ class MainWindow(QMainWindow):
         self.nav.setAccessibleName(tr(N_("Sections")))
         self.pages.setAccessibleName(tr(N_("Section page")))
         self.keyring_panel.retranslate()
-        for row, (section, page) in enumerate(zip(SECTIONS, self.section_pages)):
-            page.retranslate()
+        for row, section in enumerate(SECTIONS):
+            if row in self._built:
+                self._built[row].retranslate()
             self.nav.item(row).setText(tr(section.title))
         # Wide enough for the longest title in this language, never clipped.
         self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 24)

@@ -8,6 +8,7 @@ overview itself is computed by the service on the keyring worker.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -61,6 +62,7 @@ class OverviewPage(QWidget):
         self._context = context
         self._snapshot: Snapshot | None = None
         self.overview: Overview | None = None
+        self._drawn = True  # nothing waits to be drawn
         self.setStyleSheet(_STYLE)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -163,8 +165,24 @@ class OverviewPage(QWidget):
         self._snapshot = status.snapshot  # the overview itself comes from the reminder clock
 
     def show_overview(self, overview: Overview) -> None:
-        """Draw ``overview``."""
+        """Draw ``overview`` (when the page is next shown, if it is hidden now)."""
         self.overview = overview
+        if not self.isVisible():
+            # In the tray (started at login) the window may never be shown: its
+            # lists are built when it is, not at every reminder tick.
+            self._drawn = False
+            return
+        self._draw()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._drawn and self.overview is not None:
+            self._draw()
+
+    def _draw(self) -> None:
+        overview = self.overview
+        assert overview is not None
+        self._drawn = True
         self._set_content_visible(True)
         self.due_list.show_items(overview.due_now)
         self.soon_list.show_items(overview.due_soon)
