@@ -14,9 +14,13 @@ import tempfile
 from dataclasses import asdict, dataclass, replace
 from datetime import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from anjian.i18n import LANGUAGES
 from anjian.paths import config_dir
+
+if TYPE_CHECKING:
+    from anjian.core.reminders.notify import QuietHours
 
 FILE_NAME = "preferences.json"
 
@@ -59,6 +63,16 @@ def load_preferences(folder: Path | None = None) -> Preferences:
         window_geometry=geometry if isinstance(geometry, str) else None,
         quiet_hours=quiet if isinstance(quiet, str) and parse_quiet_hours(quiet) else "",
     )
+
+
+def quiet_hours(setting: str) -> QuietHours:
+    """The quiet hours of a preferences value ("" = never quiet)."""
+    from anjian.core.reminders.notify import QuietHours
+
+    parsed = parse_quiet_hours(setting)
+    if parsed is None:
+        return QuietHours(enabled=False)
+    return QuietHours(parsed[0], parsed[1])
 
 
 def parse_quiet_hours(value: str) -> tuple[time, time] | None:

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from PySide6.QtWidgets import QWidget
 
 from anjian import __version__
@@ -63,3 +65,42 @@ def test_an_action_can_wait_for_the_first_paint_of_a_window(qtbot):
     qtbot.wait(50)
 
     assert calls == ["painted"]
+
+
+@pytest.mark.keyring
+# The offscreen platform has no tray: it says so when the icon is shown.
+@pytest.mark.qt_log_ignore(r"No such signal QPlatformNativeInterface::systemTrayWindowChanged",
+                           r"^This plugin does not support (propagateSizeHints|raise)\(\)$")
+def test_in_the_tray_the_window_is_built_only_when_opened(qapp, qtbot, monkeypatch) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QIcon
+
+    from anjian.paths import resources_dir
+
+    from anjian.preferences import Preferences
+    from anjian.ui import app as ui_app
+    from anjian.ui.agent import TrayAgent
+    from anjian.ui.language import InterfaceLanguage
+
+    built = []
+    real_build = ui_app._build_window
+    monkeypatch.setattr(ui_app, "_build_window",
+                        lambda *a: built.append(real_build(*a)) or built[-1])
+    language = InterfaceLanguage(qapp, "en")
+    qapp.setWindowIcon(QIcon(str(resources_dir() / "icons" / "anjian.svg")))
+    seen = {}
+
+    def open_from_tray() -> None:
+        agent = qapp.findChild(TrayAgent)
+        seen["before"] = (len(built), agent.timer.isActive())
+        agent.tray.open_action.trigger()
+        seen["after"] = (len(built), agent.timer.isActive(), built[0].tray is agent.tray,
+                         built[0].isVisible())
+        QTimer.singleShot(200, built[0].quit_app)
+
+    QTimer.singleShot(100, open_from_tray)
+    ui_app.run_in_tray(qapp, language, Preferences())
+    assert seen["before"] == (0, True)  # only the agent ran
+    assert seen["after"] == (1, False, True, True)  # the window took the tray over
+    language.deleteLater()
+    qapp.setQuitOnLastWindowClosed(True)

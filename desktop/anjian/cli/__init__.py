@@ -73,7 +73,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
                                        "encrypted with a passphrase.")),
     "import": ("anjian.cli.import_state", N_("Replace the state by a file made with export.")),
     "link": ("anjian.cli.link", N_("Check links against official websites, offline.")),
+    "password": ("anjian.cli.password", N_("Score passwords read from standard input, one a "
+                                           "line; never stored.")),
     "totp": ("anjian.cli.totp", N_("Authenticator links: check one read from standard input.")),
+    "remind": ("anjian.cli.remind", N_("Say what is due and what to notify now (used by the "
+                                       "tray); remembers what was notified.")),
+    "desktop": ("anjian.cli.desktop", N_("Add Anjian to the applications menu, or remove it.")),
 }
 
 

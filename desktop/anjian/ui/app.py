@@ -80,19 +80,18 @@ def _parser(catalogue: Catalogue) -> argparse.ArgumentParser:
 
 def _run(language_choice: str | None, preferences: Preferences, qt_args: list[str],
          background: bool = False) -> int:
-    from anjian.service import AnjianService
+    from PySide6.QtWidgets import QSystemTrayIcon
+
     from anjian.ui.language import InterfaceLanguage
-    from anjian.ui.main_window import MainWindow
-    from anjian.ui.notifier import for_this_desktop
-    from anjian.ui.worker import KeyringWorker
 
     # Ctrl+C in a terminal ends the app at once: nothing waits in memory to be
     # saved (the state is saved to the keyring as it changes).
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     app = create_application([sys.argv[0] if sys.argv else "anjian", *qt_args])
     language = InterfaceLanguage(app, language_choice, load=_catalogue_loader())
-    worker = KeyringWorker(AnjianService())
-    window = MainWindow(worker, language, preferences, notifier=for_this_desktop(None))
+    if background and QSystemTrayIcon.isSystemTrayAvailable():
+        return run_in_tray(app, language, preferences)
+    window = _build_window(language, preferences)
     in_tray = _attach_tray(app, window, language)
     if not in_tray:
         window.say_no_tray()
@@ -103,16 +102,66 @@ def _run(language_choice: str | None, preferences: Preferences, qt_args: list[st
         # key exchange) competes with the first paint for the interpreter and
         # delays it by about 50 ms here; started now, the state arrives as soon.
         after_first_paint(window, window.load_state)
-    if background and in_tray:
-        window.load_state()  # no paint to wait for: the window stays in the tray
-    elif background:
+    if background:
         window.showMinimized()  # no tray to live in: stay out of the way, reachable
     else:
         window.show()
     try:
         return app.exec()
     finally:
-        worker.stop(STOP_TIMEOUT_S)
+        window.stop_worker(STOP_TIMEOUT_S)
+
+
+def _build_window(language: InterfaceLanguage, preferences: Preferences) -> MainWindow:
+    from anjian.service import AnjianService
+    from anjian.ui.main_window import MainWindow
+    from anjian.ui.notifier import for_this_desktop
+    from anjian.ui.worker import KeyringWorker
+
+    return MainWindow(KeyringWorker(AnjianService()), language, preferences,
+                      notifier=for_this_desktop(None))
+
+
+def run_in_tray(app: QApplication, language: InterfaceLanguage,
+                 preferences: Preferences) -> int:
+    """Started at login: the tray agent alone, the window built when first opened."""
+    from anjian.ui.agent import TrayAgent
+    from anjian.ui.notifier import for_this_desktop
+    from anjian.ui.tray import Tray
+
+    windows: list[MainWindow] = []
+
+    def open_window() -> None:
+        if not windows:
+            window = _build_window(language, preferences)
+            windows.append(window)
+            agent.stop()
+            window.attach_tray(tray)
+            window.load_state()
+        windows[0].show_from_tray()
+
+    def check_now() -> None:
+        if windows:
+            windows[0].reminders.check(notify=True)
+        else:
+            agent.check()
+
+    def quit_app() -> None:
+        if windows:
+            windows[0].quit_app()
+        else:
+            app.quit()
+
+    tray = Tray(app.windowIcon(), language, open_window, check_now, quit_app)
+    agent = TrayAgent(tray, language, for_this_desktop(tray), parent=app)
+    tray.show()
+    app.setQuitOnLastWindowClosed(False)
+    agent.start()
+    try:
+        return app.exec()
+    finally:
+        if windows:
+            windows[0].stop_worker(STOP_TIMEOUT_S)
 
 
 def _catalogue_loader() -> Callable[[str], Catalogue]:

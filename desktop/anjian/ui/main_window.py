@@ -337,6 +337,10 @@ class MainWindow(QMainWindow):
         self.reminders.notifier = TrayNotifier(tray)
         self.reminders.due_changed.connect(lambda o: tray.show_due(o.due_now))
 
+    def stop_worker(self, timeout: float) -> bool:
+        """Let the keyring worker finish its call in flight (at most ``timeout`` s) and stop."""
+        return self._worker.stop(timeout)
+
     def show_from_tray(self) -> None:
         """Bring the window back from the tray."""
         self.showNormal()

@@ -20,22 +20,13 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from anjian.core.checklist.overview import Overview
 from anjian.core.reminders.clock import TICK_SECONDS, ClockReading, jump_seconds, jumped
-from anjian.core.reminders.notify import QuietHours, to_notify
-from anjian.i18n import N_, Text
-from anjian.preferences import parse_quiet_hours
+from anjian.core.reminders.notify import notification, to_notify
+from anjian.preferences import quiet_hours
 from anjian.service import AnjianService, StorageStatus
 from anjian.ui.context import PageContext
 from anjian.ui.notifier import Notifier
 
 log = logging.getLogger(__name__)
-
-
-def quiet_hours(setting: str) -> QuietHours:
-    """The quiet hours of a preferences value ("" = never quiet)."""
-    parsed = parse_quiet_hours(setting)
-    if parsed is None:
-        return QuietHours(enabled=False)
-    return QuietHours(parsed[0], parsed[1])
 
 
 class ReminderClock(QObject):
@@ -99,13 +90,6 @@ class ReminderClock(QObject):
                           quiet_hours(self._quiet()))
         if not fresh:
             return
-        tr = self._context.language.translate
-        if len(fresh) == 1:
-            body = tr(fresh[0].title)
-        else:
-            titles = ", ".join(tr(item.title) for item in fresh[:3])
-            body = tr(Text(N_("{count} things are due: {titles}"),
-                           {"count": len(fresh), "titles": titles}))
-        self.notifier.notify(tr(N_("Anjian: security check due")), body)
+        self.notifier.notify(*notification(fresh, self._context.language.translate))
         ids = [item.id for item in fresh]
         self._context.call(lambda s: s.record_notified(ids), self._score_recorded)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from anjian.core.checklist.progress import ChecklistProgress
 from anjian.core.reminders.due_item import DueItem
+from anjian.i18n import N_, Text
 
 NOTIFY_AGAIN_AFTER = timedelta(days=1)
 
@@ -36,3 +37,13 @@ def to_notify(due: Sequence[DueItem], progress: ChecklistProgress, now: datetime
         return []
     return [d for d in due
             if d.id not in progress.notified or now - progress.notified[d.id] >= NOTIFY_AGAIN_AFTER]
+
+
+def notification(fresh: Sequence[DueItem], translate: Callable[[Text | str], str]) -> tuple[str, str]:
+    """The title and body of the one notification that announces ``fresh`` items."""
+    title = translate(N_("Anjian: security check due"))
+    if len(fresh) == 1:
+        return title, translate(fresh[0].title)
+    titles = ", ".join(translate(item.title) for item in fresh[:3])
+    return title, translate(Text(N_("{count} things are due: {titles}"),
+                                 {"count": len(fresh), "titles": titles}))
