@@ -55,7 +55,7 @@ class ChecklistWizard(QDialog):
         layout.setSpacing(12)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, len(self.steps))
-        self.progress.setTextVisible(True)
+        self.progress.setTextVisible(False)  # the counter above says it in words
         self.counter = QLabel(self)
         self.heading = wrapping_label(self)
         font = self.heading.font()
