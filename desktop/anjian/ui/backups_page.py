@@ -12,7 +12,8 @@ from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -91,10 +92,15 @@ class BackupsPage(QScrollArea):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
-        self.table.setMinimumHeight(200)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(len(_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        # Rows wrap in the last column: size them again whenever the columns get their widths.
+        header.sectionResized.connect(lambda *_a: self._fit_later.start())
+        self._fit_later = QTimer(self)
+        self._fit_later.setSingleShot(True)
+        self._fit_later.setInterval(0)
+        self._fit_later.timeout.connect(self._fit_rows)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(self._edit)
 
@@ -207,7 +213,7 @@ class BackupsPage(QScrollArea):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, record.id)
                 self.table.setItem(row, col, item)
-        self.table.resizeRowsToContents()
+        self._fit_rows()
         if selected is not None:
             self._select(selected.id)
         if not self._records:
@@ -220,6 +226,28 @@ class BackupsPage(QScrollArea):
         else:
             self.attention.setText(tr(N_("Every backup is up to date.")))
         self._selection_changed()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """Fit the rows once the page is laid out at its real width."""
+        super().showEvent(event)
+        self._fit_later.start()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        """Fit the rows again at the new width."""
+        super().resizeEvent(event)
+        self._fit_later.start()
+
+    def _fit_rows(self) -> None:
+        """Rows as tall as their wrapped text, the table as tall as its rows (within limits)."""
+        self.table.resizeRowsToContents()
+        for row in range(self.table.rowCount()):  # a little air around wrapped lines
+            self.table.setRowHeight(row, self.table.rowHeight(row) + 6)
+        rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
+        height = self.table.horizontalHeader().height() + rows + 2 * self.table.frameWidth() + 4
+        self.table.setFixedHeight(max(120, min(height, 480)))
+        body = self.widget()
+        if body is not None and body.layout() is not None:
+            body.layout().activate()
 
     def retranslate(self) -> None:
         """Render every text in the current language."""

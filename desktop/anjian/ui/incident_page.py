@@ -75,11 +75,13 @@ class StepRow(QFrame):
         self.check = QCheckBox(self)
         self.detail = _label(self)
         self.done_at = _label(self)
+        self.done_at.setWordWrap(False)  # "Done 2026-05-04 10:00" reads as one unit
         self.notes = QLineEdit(self)
         self.notes.setMaxLength(4000)
-        self.link = QPushButton(self)
         step = STEPS.get(step_id)
         self.section_id = step.section if step else None
+        self.link = QPushButton(self)
+        self.link.setAccessibleName(step_id)  # replaced by the section's name when shown
         self.link.setVisible(self.section_id is not None)
         self.number = number
         grid.addWidget(self.check, 0, 0, 1, 2)
@@ -110,9 +112,10 @@ class StepRow(QFrame):
         self.notes.setAccessibleName(tr(Text(N_("Notes for step {number}"),
                                              {"number": self.number})))
         if self.section_id:
-            self.link.setText(tr(Text(N_("Open {section}"),
-                                      {"section": tr(_SECTION_TITLES[self.section_id])})))
-            self.link.setAccessibleName(self.link.text())
+            text = tr(Text(N_("Open {section}"),
+                           {"section": tr(_SECTION_TITLES[self.section_id])}))
+            self.link.setText(text.replace("&", "&&"))  # "Links & numbers": no mnemonic
+            self.link.setAccessibleName(text)
 
 
 class IncidentPage(QScrollArea):
@@ -365,6 +368,9 @@ class IncidentPage(QScrollArea):
         self.report_pdf_button.setText(tr(N_("Save the report as PDF…")))
         self.report_html_button.setText(tr(N_("Save as HTML…")))
         self.report_preview_button.setText(tr(N_("Print preview…")))
+        # Named here too: before any incident is chosen they have no text yet.
+        self.pause_button.setAccessibleName(tr(N_("Pause or resume the incident")))
+        self.close_button.setAccessibleName(tr(N_("Close or reopen the incident")))
         for button in (self.start_button, self.accounts_button, self.remove_evidence_button,
                        self.report_pdf_button, self.report_html_button,
                        self.report_preview_button):

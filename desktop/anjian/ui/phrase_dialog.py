@@ -45,7 +45,7 @@ def word_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for match in _WORD.finditer(text):
         buffer_start = None
-        for offset, char in enumerate(match.group(), start):
+        for offset, char in enumerate(match.group(), match.start()):
             if "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff":
                 if buffer_start is not None:
                     spans.append((buffer_start, offset))

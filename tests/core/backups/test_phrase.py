@@ -198,3 +198,9 @@ def test_only_the_right_answers_to_both_questions_count_as_understood():
     wrong = dict(right, **{QUESTIONS[0].id: 1 - QUESTIONS[0].correct})
     assert not understood(wrong)
     assert not understood({})
+
+
+def test_a_word_missing_a_letter_suggests_the_closest_spelling_first():
+    check = check_phrase("winer", "english")
+    assert check.words[0].suggestions[0] in ("winner", "winter")
+    assert "winner" in check.words[0].suggestions

@@ -93,3 +93,19 @@ def test_render_text_leaves_user_data_alone():
 def test_the_html_declares_utf8_and_the_language():
     html = render_html(security_report(state(), NOW), load_catalogue("zh_CN"))
     assert '<meta charset="utf-8">' in html and 'lang="zh-Hans"' in html
+
+
+def test_with_the_checklist_the_report_leads_with_score_findings_and_every_due_item():
+    from anjian.content import checklist
+    from anjian.core.checklist.overview import overview
+
+    view = overview(state(), checklist(), NOW)
+    report = security_report(state(), NOW, view)
+    headings = [s.heading.msgid for s in report.sections]
+    assert headings[:4] == ["Summary", "Checklist findings", "Due items", "Backup findings"]
+    html = texts(report)
+    assert f"Score: {view.score.value} of 100." in html
+    assert "Test the backup: Recovery phrase (OK 钱包 &lt;script&gt;)" in html
+    assert "List the accounts that hold your money" not in html  # two are listed: done
+    deductions = next(s for s in report.sections if s.heading.msgid == "Checklist findings")
+    assert sum(int(row[2]) for row in deductions.rows) == 100 - view.score.value

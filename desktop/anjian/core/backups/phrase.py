@@ -179,15 +179,18 @@ def check_phrase(typed: str, language: str | None = None) -> PhraseCheck:
 def nearest_words(word: str, language: str, limit: int = 3) -> tuple[str, ...]:
     """The valid words closest to a mistyped ``word``.
 
-    English words are unique in their first four letters, so a matching
-    prefix comes first, then spelling neighbours. A Chinese character from the
+    English words are unique in their first four letters, so a word that
+    starts with what was typed (an abbreviation such as "aban") comes first,
+    then spelling neighbours from the closest, then words sharing the first
+    four letters. A Chinese character from the
     other script's list (Traditional typed for Simplified, or the reverse) is
     mapped to the same word; other characters have no spelling neighbours.
     """
     words = wordlist(language)
     if language == "english":
-        found = [w for w in words if len(word) >= 3 and w.startswith(word[:4])]
+        found = [w for w in words if len(word) >= 3 and w.startswith(word)]
         found += difflib.get_close_matches(word, words, n=limit, cutoff=0.6)
+        found += [w for w in words if len(word) >= 4 and w.startswith(word[:4])]
         return tuple(dict.fromkeys(found))[:limit]
     for other in LANGUAGES:
         if other != language and word in _index(other):

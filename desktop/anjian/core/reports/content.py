@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from datetime import datetime
-from typing import Union
+from typing import TYPE_CHECKING, Union
 
 from anjian.core.backups.register import (
     KIND_NAMES,
@@ -31,6 +31,10 @@ from anjian.core.incidents.incident import (
 from anjian.core.incidents.playbook import STEPS
 from anjian.core.state import AccountKind, State
 from anjian.i18n import N_, Text
+
+if TYPE_CHECKING:
+    from anjian.core.checklist.evaluate import ItemStatus
+    from anjian.core.checklist.overview import Overview
 
 Cell = Union[Text, str]
 
@@ -101,10 +105,49 @@ def _recorded_sections(state: State) -> tuple[tuple[str, int], ...]:
     return tuple(found)
 
 
-def security_report(state: State, now: datetime) -> Report:
-    """The overall report: findings, what is due, and a summary per account."""
+_UNDECIDED = {
+    "pending": N_("Not answered yet."),
+    "later": N_("Put off for later."),
+    "attention": N_("Due again."),
+}
+
+
+def _why(status: ItemStatus) -> Cell:
+    if status.reason is not None:
+        return status.reason
+    return Text(_UNDECIDED.get(status.status.value, N_("Needs attention.")))
+
+
+def _checklist_sections(checklist: Overview, now: datetime) -> tuple[ReportSection, ...]:
+    """The checklist's findings (what the score lost and why) and everything due."""
+    deductions = ReportSection(
+        Text(N_("Checklist findings")),
+        paragraphs=(Text(N_("Score: {score} of 100."), {"score": checklist.score.value}),),
+        columns=(Text(N_("Item")), Text(N_("Why")), Text(N_("Points lost"))),
+        rows=tuple((Text(d.status.item.title), _why(d.status), str(d.points))
+                   for d in checklist.score.deductions),
+        empty=Text(N_("Every checklist item is done.")),
+    )
+    due = ReportSection(
+        Text(N_("Due items")),
+        columns=(Text(N_("What")), Text(N_("Due")), Text(N_("Why"))),
+        rows=tuple((d.title, when(d.due_at, now, with_time=False), d.reason or "—")
+                   for d in (*checklist.due_now, *checklist.due_soon)),
+        empty=Text(N_("Nothing is due.")),
+    )
+    return deductions, due
+
+
+def security_report(state: State, now: datetime, checklist: Overview | None = None) -> Report:
+    """The overall report: findings, what is due, and a summary per account.
+
+    With the checklist's ``Overview`` the report leads with its score, what the
+    score lost and why, and every due item of every feature; without it, the
+    backup register's own due items stand in.
+    """
     backup_findings = [(r, f) for r in state.backups for f in findings(r, now)]
     open_incidents = [i for i in state.incidents if i.status is not Status.CLOSED]
+    lost = len(checklist.score.deductions) if checklist is not None else 0
     summary = ReportSection(
         Text(N_("Summary")),
         paragraphs=(
@@ -112,29 +155,37 @@ def security_report(state: State, now: datetime) -> Report:
                     "progress: {incidents}."),
                  {"accounts": len(state.accounts), "backups": len(state.backups),
                   "incidents": len(open_incidents)}),
-            Text(N_("Findings to look at: {count}."), {"count": len(backup_findings)}),
+            Text(N_("Findings to look at: {count}."), {"count": len(backup_findings) + lost}),
         ),
     )
     finding_rows = tuple(
-        (Text(KIND_NAMES[r.kind]), _account_name(state, r.account_id), finding_text(r, f))
+        (Text(KIND_NAMES[r.kind]), _account_name(state, r.account_id), r.location or "—",
+         finding_text(r, f))
         for r, f in backup_findings
     )
     finding_section = ReportSection(
-        Text(N_("Findings")),
-        columns=(Text(N_("Item")), Text(N_("Account")), Text(N_("Finding"))),
+        Text(N_("Backup findings")),
+        columns=(Text(N_("Item")), Text(N_("Account")), Text(N_("Where it is kept")),
+                 Text(N_("Finding"))),
         rows=finding_rows, empty=Text(N_("Nothing needs attention.")),
     )
-    due_rows = tuple(
-        (Text(KIND_NAMES[r.kind]), _account_name(state, r.account_id), r.location,
-         when(r.due(), now, with_time=False))
-        for r in due_items(state.backups, now)
-    )
-    due_section = ReportSection(
-        Text(N_("Due items")),
-        columns=(Text(N_("Item")), Text(N_("Account")), Text(N_("Where it is kept")),
-                 Text(N_("Due"))),
-        rows=due_rows, empty=Text(N_("Nothing is due.")),
-    )
+    if checklist is not None:
+        checklist_findings, due_section = _checklist_sections(checklist, now)
+        leading: tuple[ReportSection, ...] = (summary, checklist_findings, due_section,
+                                              finding_section)
+    else:
+        due_rows = tuple(
+            (Text(KIND_NAMES[r.kind]), _account_name(state, r.account_id), r.location,
+             when(r.due(), now, with_time=False))
+            for r in due_items(state.backups, now)
+        )
+        due_section = ReportSection(
+            Text(N_("Due items")),
+            columns=(Text(N_("Item")), Text(N_("Account")), Text(N_("Where it is kept")),
+                     Text(N_("Due"))),
+            rows=due_rows, empty=Text(N_("Nothing is due.")),
+        )
+        leading = (summary, finding_section, due_section)
     account_rows = tuple(_account_row(state, a.id, now) for a in state.accounts)
     accounts_section = ReportSection(
         Text(N_("Accounts")),
@@ -161,8 +212,7 @@ def security_report(state: State, now: datetime) -> Report:
     return Report(
         title=Text(N_("Account security report")),
         subtitle=Text(N_("Made on {time}"), {"time": when(now, now)}),
-        sections=(summary, finding_section, due_section, accounts_section, incidents_section,
-                  recorded),
+        sections=(*leading, accounts_section, incidents_section, recorded),
         footer=Text(_FOOTER),
     )
 
