@@ -101,3 +101,17 @@ def test_times_are_stored_in_utc_to_the_second():
                   when=T0 + timedelta(microseconds=5))
     stored = to_document(state)["account_details"]["contacts"][0]["confirmed"]
     assert stored == "2026-01-10T09:00:00+00:00"
+
+
+def test_changing_a_channel_edits_it_in_place():
+    from anjian.core.accounts.channels import checked_in_official_app
+
+    state = channel(with_accounts("OKX"), "n1", "a0", ChannelKind.PHONE, "95188",
+                    ChannelSource.SEARCH)
+    state = changes.change_channel("n1", checked_in_official_app)(state)
+    assert [c.source for c in state.account_details.channels] == [ChannelSource.OFFICIAL_APP]
+
+
+def test_changing_a_removed_channel_changes_nothing():
+    state = with_accounts("OKX")
+    assert changes.change_channel("gone", lambda c: c)(state) == state

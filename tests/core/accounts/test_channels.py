@@ -13,6 +13,8 @@ from anjian.core.accounts.channels import (
     normalise_value,
     pinned_domains,
     pinned_numbers,
+    checked_in_official_app,
+    from_preset,
     pinned_support,
     read_presets,
 )
@@ -93,10 +95,15 @@ def test_the_shipped_presets_are_valid_and_every_channel_cites_a_source():
         assert all(c.source_url.startswith("https://") and c.source_title for c in preset.channels)
 
 
-def preset_doc(source):
+def preset_doc(source, *extra):
     return {"presets": [{"id": "svc", "name": "Service", "channels": [
-        {"kind": "website", "value": "service.example", **({"source": source} if source else {})}
+        {"kind": "website", "value": "service.example", **({"source": source} if source else {})},
+        *extra,
     ]}]}
+
+
+OWN_SOURCE = {"url": "https://www.service.example/about", "title": "About us",
+              "retrieved": "2026-01-01"}
 
 
 def test_a_preset_with_a_full_source_is_read():
@@ -114,3 +121,31 @@ def test_a_preset_with_a_full_source_is_read():
 def test_a_preset_without_a_proper_source_is_refused(source):
     with pytest.raises(DocumentError):
         read_presets(preset_doc(source))
+
+
+def test_a_preset_citing_a_copy_on_another_site_is_refused():
+    with pytest.raises(DocumentError):
+        read_presets(preset_doc({**OWN_SOURCE, "url": "https://service-mirror.example/about"}))
+
+
+def test_a_preset_number_must_cite_a_page_of_the_services_own_website():
+    number = {"kind": "phone", "value": "95188", "source": {
+        **OWN_SOURCE, "url": "https://help.service.example/contact"}}
+    assert read_presets(preset_doc(OWN_SOURCE, number))[0].channels[1].value == "95188"
+    elsewhere = {**number, "source": {**OWN_SOURCE, "url": "https://numbers.example/svc"}}
+    with pytest.raises(DocumentError):
+        read_presets(preset_doc(OWN_SOURCE, elsewhere))
+
+
+def test_the_chosen_preset_channels_are_recorded_with_their_source():
+    number = {"kind": "phone", "value": "95188", "source": OWN_SOURCE}
+    preset = read_presets(preset_doc(OWN_SOURCE, number))[0]
+    found = from_preset(preset, [1], "a0", ["c1"], T0, "CN")
+    assert [(c.id, c.kind, c.value, c.source, c.preset) for c in found] == [
+        ("c1", ChannelKind.PHONE, "+8695188", ChannelSource.PRESET, "svc")]
+    assert "https://www.service.example/about" in found[0].note and "2026-01-01" in found[0].note
+
+
+def test_a_channel_checked_in_the_official_app_is_trusted():
+    found = new_channel("n1", "a0", ChannelKind.PHONE, "95188", ChannelSource.SEARCH, T0, "CN")
+    assert not found.trusted and checked_in_official_app(found).trusted

@@ -59,6 +59,13 @@ def test_one_phone_bound_to_every_account_is_a_single_point_of_failure():
     assert len(found) == 1 and found[0].steps
 
 
+def test_a_self_custody_wallet_without_a_phone_does_not_hide_the_single_point():
+    state = kind_of(with_accounts("OKX", "Alipay", "imToken"), "a2", AccountKind.WALLET)
+    state = bound(state, "p1", ContactKind.PHONE, "13800138000", "a0", "a1")
+    found = [f for f in account_findings(state, SOON) if f.id == "single-phone"]
+    assert len(found) == 1 and found[0].account_ids == ("a0", "a1")
+
+
 def test_a_phone_bound_to_some_accounts_only_is_not_a_single_point():
     state = bound(with_accounts("OKX", "Alipay"), "p1", ContactKind.PHONE, "13800138000", "a0")
     state = bound(state, "p2", ContactKind.PHONE, "13900139000", "a1")
@@ -126,3 +133,12 @@ def test_finding_keys_are_stable_per_record():
     state = bound(with_accounts("OKX"), "p1", ContactKind.PHONE, "13800138000", "a0")
     later = T0 + timedelta(days=200)
     assert [f.key for f in account_findings(state, later)] == ["contact-due:p1"]
+
+
+def test_the_kind_of_a_flagged_channel_is_translated_with_the_sentence():
+    from anjian.i18n import Text
+
+    state = channel(with_accounts("OKX"), "n1", "a0", ChannelKind.PHONE, "95188",
+                    ChannelSource.SEARCH)
+    found = account_findings(state, T0)[0]
+    assert found.text.params["kind"] == Text("Support phone number")

@@ -24,6 +24,14 @@ ALLOCATED = (
 )
 UNALLOCATED = ["140", "141", "142", "143", "144", "154", "160", "163", "164", "168", "169",
                "179", "194"]
+# Data-card and IoT ranges (146, 148, 149): no voice or SMS, never a bound phone.
+DATA_ONLY = ["146", "148", "149"]
+PARTLY = {"161": "1610", "174": "1740"}
+
+
+def test_the_tables_cover_every_mainland_mobile_prefix_from_130_to_199():
+    covered = [*ALLOCATED, *UNALLOCATED, *DATA_ONLY, *PARTLY]
+    assert sorted(covered) == [str(p) for p in range(130, 200)]
 
 
 @pytest.mark.parametrize("prefix", ALLOCATED)
@@ -32,12 +40,18 @@ def test_every_allocated_mainland_mobile_prefix_is_a_valid_mobile(prefix):
     assert (phone.e164, phone.type) == (f"+86{prefix}00138000", PhoneType.MOBILE)
 
 
-@pytest.mark.parametrize("block", ["1610", "1740"])
+@pytest.mark.parametrize("block", sorted(PARTLY.values()))
 def test_partly_allocated_prefixes_are_valid_in_their_block(block):
     assert parse_phone(f"{block}0138000", "CN").type is PhoneType.MOBILE
 
 
-@pytest.mark.parametrize("prefix", UNALLOCATED)
+@pytest.mark.parametrize("number", ["16110138000", "17410138000"])
+def test_partly_allocated_prefixes_are_refused_outside_their_block(number):
+    with pytest.raises(InputProblem):
+        parse_phone(number, "CN")
+
+
+@pytest.mark.parametrize("prefix", UNALLOCATED + DATA_ONLY)
 def test_unallocated_mainland_prefixes_are_refused(prefix):
     with pytest.raises(InputProblem) as problem:
         parse_phone(f"{prefix}00138000", "CN")

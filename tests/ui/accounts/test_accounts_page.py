@@ -213,7 +213,7 @@ def test_adding_an_official_website_normalises_it(opened, qtbot):
     panel.channel_source.setCurrentIndex(panel.channel_source.findData(
         ChannelSource.OFFICIAL_APP.value))
     panel.add_channel_button.click()
-    qtbot.waitUntil(lambda: saved_state(shell).account_details.channels, timeout=5000)
+    qtbot.waitUntil(lambda: len(saved_state(shell).account_details.channels) == 1, timeout=5000)
     assert saved_state(shell).account_details.channels[0].value == "www.okx.com"
 
 
@@ -240,3 +240,83 @@ def test_every_control_has_an_accessible_name(opened):
                if w.isVisibleTo(accounts) and not w.accessibleName()]
     assert not unnamed, [type(w).__name__ + ":" + getattr(w, "text", lambda: "")()
                          for w in unnamed]
+
+
+def test_an_official_app_is_recorded_with_its_store(opened, qtbot):
+    shell, accounts = opened()
+    select(accounts, "OKX")
+    panel = accounts.panel
+    assert not panel.channel_store.isVisibleTo(panel)
+    panel.channel_kind.setCurrentIndex(panel.channel_kind.findData(ChannelKind.APP.value))
+    assert panel.channel_store.isVisibleTo(panel)
+    panel.channel_input.setText("OKX")
+    panel.channel_store.setCurrentText("Huawei AppGallery")
+    panel.add_channel_button.click()
+    qtbot.waitUntil(lambda: len(saved_state(shell).account_details.channels) == 1, timeout=5000)
+    assert saved_state(shell).account_details.channels[0].store == "Huawei AppGallery"
+
+
+def test_a_channel_found_in_the_official_app_is_no_longer_flagged(opened, qtbot):
+    shell, accounts = opened()
+    select(accounts, "OKX")
+    panel = accounts.panel
+    panel.channel_kind.setCurrentIndex(panel.channel_kind.findData(ChannelKind.PHONE.value))
+    panel.channel_input.setText("400 123 4567")
+    panel.channel_source.setCurrentIndex(panel.channel_source.findData(ChannelSource.SEARCH.value))
+    panel.add_channel_button.click()
+    qtbot.waitUntil(lambda: any(b.accessibleName() == "Found it in the official app 400 123 4567"
+                                for b in panel.findChildren(QPushButton)), timeout=5000)
+    button(panel, "Found it in the official app 400 123 4567").click()
+    qtbot.waitUntil(lambda: all(c.trusted for c in saved_state(shell).account_details.channels),
+                    timeout=5000)
+    assert saved_state(shell).account_details.channels[0].source is ChannelSource.OFFICIAL_APP
+
+
+def example_preset():
+    from anjian.core.accounts.channels import read_presets
+
+    source = {"url": "https://www.service.example/security", "title": "Official channels",
+              "retrieved": "2026-01-05"}
+    return read_presets({"presets": [{"id": "svc", "name": "Service", "channels": [
+        {"kind": "website", "value": "service.example", "source": source},
+        {"kind": "phone", "value": "95188", "source": source},
+    ]}]})
+
+
+def test_a_preset_is_recorded_only_after_the_user_confirms_its_sources(opened, qtbot):
+    from anjian.ui.accounts.preset_dialog import PresetDialog
+
+    shell, accounts = opened()
+    select(accounts, "OKX")
+    panel = accounts.panel
+    panel.presets = example_preset()
+    panel.preset_button.click()
+    dialog = panel.preset_dialog
+    assert isinstance(dialog, PresetDialog)
+    text = " ".join(label.text() for label in dialog.findChildren(type(panel.contacts_hint)))
+    assert "https://www.service.example/security" in text and "2026-01-05" in text
+    dialog.boxes[1].setChecked(True)
+    assert not dialog.add.isEnabled()  # ticking is not enough: the sources must be checked
+    dialog.confirm.setChecked(True)
+    assert dialog.add.isEnabled()
+    dialog.add.click()
+    qtbot.waitUntil(lambda: len(saved_state(shell).account_details.channels) == 1, timeout=5000)
+    recorded = saved_state(shell).account_details.channels[0]
+    assert (recorded.value, recorded.source, recorded.preset) == (
+        "+8695188", ChannelSource.PRESET, "svc")
+
+
+def test_without_shipped_presets_the_dialog_says_to_record_by_hand(opened):
+    _, accounts = opened()
+    select(accounts, "OKX")
+    accounts.panel.presets = ()
+    accounts.panel.preset_button.click()
+    dialog = accounts.panel.preset_dialog
+    assert "by hand" in dialog.intro.text() and not dialog.add.isVisibleTo(dialog)
+
+
+def test_the_shipped_presets_open_without_error(opened):
+    _, accounts = opened()
+    select(accounts, "OKX")
+    accounts.panel.preset_button.click()
+    assert accounts.panel.preset_dialog is not None

@@ -116,3 +116,15 @@ def add_channel(channel: OfficialChannel) -> Change:
 def remove_channel(channel_id: str) -> Change:
     """Forget an official channel."""
     return lambda state: _details(state, lambda d: d.without_channel(channel_id))
+
+
+def change_channel(channel_id: str, edit: Callable[[OfficialChannel], OfficialChannel]) -> Change:
+    """Apply ``edit`` to one channel (nothing if it was removed meanwhile)."""
+
+    def change(state: State) -> State:
+        current = next((c for c in state.account_details.channels if c.id == channel_id), None)
+        if current is None:
+            return state
+        return _details(state, lambda d: d.with_channel(edit(current)))
+
+    return change

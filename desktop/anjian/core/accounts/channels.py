@@ -13,7 +13,7 @@ recorded; :func:`read_presets` refuses an entry without one.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, date
 from enum import Enum
 from typing import Any
@@ -208,9 +208,49 @@ def read_presets(doc: Mapping[str, Any]) -> tuple[Preset, ...]:
                 read_str(channel, "store", cwhere, default="")))
         if not channels:
             raise DocumentError(Text(N_("A preset without channels: “{field}”."), {"field": where}))
+        _check_sources_are_own(channels, where)
         presets.append(Preset(read_str(record, "id", where), read_str(record, "name", where),
                               tuple(channels)))
     return tuple(presets)
+
+
+def from_preset(preset: Preset, chosen: Iterable[int], account_id: str, ids: Iterable[str],
+                now: datetime, region: str) -> list[OfficialChannel]:
+    """The ``chosen`` channels of ``preset`` (by index), for an account, once the user
+    has confirmed them against their cited sources; the source is kept in the note.
+
+    Raises :class:`InputProblem` if an entry does not normalise (a broken preset).
+    """
+    found = []
+    for index, channel_id in zip(sorted(set(chosen)), ids):
+        entry = preset.channels[index]
+        note = f"{entry.source_title} <{entry.source_url}> {entry.retrieved.isoformat()}"
+        found.append(new_channel(channel_id, account_id, entry.kind, entry.value,
+                                 ChannelSource.PRESET, now, region, entry.store, note,
+                                 preset.id))
+    return found
+
+
+def checked_in_official_app(channel: OfficialChannel) -> OfficialChannel:
+    """The user looked the channel up in the official app and it is there: trusted now."""
+    return replace(channel, source=ChannelSource.OFFICIAL_APP)
+
+
+def _check_sources_are_own(channels: list[PresetChannel], where: str) -> None:
+    """Every source must be a page of the service itself: on one of the preset's own
+    websites. Copies and mirrors on other sites are what phishing looks like."""
+    from anjian.core.accounts.hosts import registrable_domain
+
+    def site(text: str) -> str | None:
+        try:
+            return registrable_domain(domain_of(text))
+        except InputProblem:
+            return None
+
+    own = {site(c.value) for c in channels if c.kind is ChannelKind.WEBSITE} - {None}
+    for j, channel in enumerate(channels):
+        if site(channel.source_url) not in own:
+            raise malformed(f"{where}.channels[{j}].source.url")
 
 
 def pinned_support(state: Any, account_id: str) -> str | None:

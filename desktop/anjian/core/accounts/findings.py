@@ -98,7 +98,7 @@ def account_findings(state: State, now: datetime) -> list[Finding]:
         if status is ContactStatus.DUE:
             found.append(_due(contact, bound))
         found += _mailbox_findings(state, contact, bound, names)
-    found += _single_phone(details, names)
+    found += _single_phone(details, state)
     found += _without_contact(state, details)
     for channel in details.channels:
         if not channel.trusted and channel.account_id in names:
@@ -108,7 +108,7 @@ def account_findings(state: State, now: datetime) -> list[Finding]:
                     "{kind} “{value}” of {account} came from a search result or a message, "
                     "where scammers plant fake ones. Check it in the official app or on the "
                     "official website, then record where you found it."),
-                    {"kind": CHANNEL_KIND_NAMES[channel.kind], "value": channel.shown(),
+                    {"kind": Text(CHANNEL_KIND_NAMES[channel.kind]), "value": channel.shown(),
                      "account": names[channel.account_id]}),
                 account_ids=(channel.account_id,)))
     return sorted(found, key=lambda f: _ORDER[f.priority])
@@ -188,20 +188,23 @@ def second_step_of(state: State, account_id: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _single_phone(details: AccountDetails, names: dict[str, str]) -> list[Finding]:
-    if len(names) < 2:
+def _single_phone(details: AccountDetails, state: State) -> list[Finding]:
+    # Self-custody wallets are recovered with their phrase, not a phone: every account
+    # that can be bound to a phone is what a SIM swap would take.
+    resettable = [a.id for a in state.accounts if a.kind is not AccountKind.WALLET]
+    if len(resettable) < 2:
         return []
     found = []
     for contact in details.contacts:
         if contact.kind is not ContactKind.PHONE or contact.no_longer_mine is not None:
             continue
-        if set(names) <= set(contact.account_ids):
+        if set(resettable) <= set(contact.account_ids):
             found.append(Finding(
                 "single-phone", f"single-phone:{contact.id}", Priority.MEDIUM,
                 Text(N_("{contact} is bound to all {count} of your accounts: whoever takes over "
                         "this number (a SIM swap, a stolen phone) can reset every one of them."),
-                     {"contact": contact.masked(), "count": len(names)}),
-                SIM_SWAP_STEPS, tuple(names), contact.id))
+                     {"contact": contact.masked(), "count": len(resettable)}),
+                SIM_SWAP_STEPS, tuple(resettable), contact.id))
     return found
 
 

@@ -49,6 +49,9 @@ class AccountsPage(QWidget):
         self._state: State | None = None
         self._findings: list[Finding] = []
         self._selected: str | None = None
+        # An account just added: saves of other pages (the reminder's score, for one) may
+        # arrive before it does, and must not make the page forget to select it.
+        self._pending: str | None = None
         self.setStyleSheet(STYLE)
         column = QVBoxLayout(self)
         column.setContentsMargins(28, 24, 28, 16)
@@ -99,6 +102,8 @@ class AccountsPage(QWidget):
         context.state_changed.connect(self._state_changed)
         self.retranslate()
         self.panel.show_account(None, None, [], refill=True)
+        if context.status is not None:  # built after the state arrived (pages are lazy)
+            self._state_changed(context.status)
 
     # -- state ----------------------------------------------------------------------------
 
@@ -119,7 +124,7 @@ class AccountsPage(QWidget):
         self._render_banner()
 
     def _remember_created(self, account_id: str) -> None:
-        self._selected = account_id
+        self._selected = self._pending = account_id
 
     def _fill_list(self) -> None:
         accounts = self._state.accounts if self._state else ()
@@ -140,10 +145,13 @@ class AccountsPage(QWidget):
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
         account = self._state.account(previous) if self._state and previous else None
-        same = self.panel.account is not None and account is not None and \
-            self.panel.account.id == account.id
-        refill = not same or self.panel.account != account
-        if account is None and self._selected is not None:
+        if account is not None and account.id == self._pending:
+            self._pending = None
+        # A new account's form keeps what is being typed; otherwise refill when the shown
+        # account changed (another one, or the same one edited).
+        refill = not (account is None and self.panel.account is None) and \
+            self.panel.account != account
+        if account is None and self._selected is not None and self._selected != self._pending:
             self._selected = None
         self.panel.show_account(self._state, account, self._for(account), refill=refill)
         self.remove_button.setEnabled(account is not None)
@@ -154,13 +162,14 @@ class AccountsPage(QWidget):
 
     def _picked(self, current: QListWidgetItem | None, _previous: object) -> None:
         self._selected = current.data(Qt.ItemDataRole.UserRole) if current else None
+        self._pending = None
         account = self._state.account(self._selected) if self._state and self._selected else None
         self.panel.show_account(self._state, account, self._for(account), refill=True)
         self.remove_button.setEnabled(account is not None)
 
     def new_account(self) -> None:
         """Show an empty form for a new account."""
-        self._selected = None
+        self._selected = self._pending = None
         self.list.setCurrentItem(None)
         self.list.clearSelection()
         self.panel.show_account(self._state, None, [], refill=True)

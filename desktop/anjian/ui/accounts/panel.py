@@ -7,14 +7,15 @@ a problem is shown next to the field in words.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -35,6 +36,9 @@ from anjian.core.accounts.channels import (
     ChannelKind,
     ChannelSource,
     OfficialChannel,
+    Preset,
+    checked_in_official_app,
+    from_preset,
     new_channel,
 )
 from anjian.core.accounts.contacts import (
@@ -66,6 +70,10 @@ KIND_NAMES: dict[AccountKind, str] = {
     AccountKind.OTHER: N_("Other"),
 }
 CONTACT_KIND_NAMES = {ContactKind.PHONE: N_("Phone"), ContactKind.EMAIL: N_("E-mail")}
+# Where official apps come from (the user may type another); translated store names.
+APP_STORES = (N_("App Store"), N_("Google Play"), N_("Huawei AppGallery"),
+              N_("Xiaomi GetApps"), N_("OPPO App Market"), N_("vivo App Store"),
+              N_("Tencent MyApp"), N_("The service's own website"))
 _P = QStyle.StandardPixmap
 
 
@@ -84,6 +92,8 @@ class AccountPanel(QWidget):
         self.state: State | None = None
         self.account: Account | None = None
         self.findings: list[Finding] = []
+        self.presets: Sequence[Preset] | None = None  # None: the shipped ones (tests set it)
+        self.preset_dialog: QDialog | None = None
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(12)
@@ -143,7 +153,10 @@ class AccountPanel(QWidget):
         message_row.addWidget(self.contact_message, 1)
         message_row.addWidget(self.use_suggestion)
         contacts.addLayout(message_row)
-        contacts.addWidget(self.troubleshoot_button)
+        help_row = QHBoxLayout()
+        help_row.addWidget(self.troubleshoot_button)
+        help_row.addStretch(1)
+        contacts.addLayout(help_row)
         column.addWidget(self.contacts_box)
 
         self.channels_box = QGroupBox(self)
@@ -154,8 +167,15 @@ class AccountPanel(QWidget):
         self.channel_kind = QComboBox(self.channels_box)
         for kind in ChannelKind:
             self.channel_kind.addItem("", kind.value)
+        self.channel_kind.currentIndexChanged.connect(self._kind_chosen)
         self.channel_input = QLineEdit(self.channels_box)
         self.channel_input.returnPressed.connect(self._add_channel)
+        self.channel_store = QComboBox(self.channels_box)
+        self.channel_store.setEditable(True)
+        self.channel_store.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for _store in APP_STORES:
+            self.channel_store.addItem("")
+        self.channel_store.hide()
         self.channel_source = QComboBox(self.channels_box)
         for source in ChannelSource:
             if source is not ChannelSource.PRESET:
@@ -164,13 +184,26 @@ class AccountPanel(QWidget):
         self.add_channel_button.clicked.connect(self._add_channel)
         add.addWidget(self.channel_kind)
         add.addWidget(self.channel_input, 1)
-        add.addWidget(self.channel_source)
-        add.addWidget(self.add_channel_button)
+        add.addWidget(self.channel_store)
+        # Where it came from gets its own row: the names are long, and they matter.
+        origin = QHBoxLayout()
+        self.channel_source_label = QLabel(self.channels_box)
+        self.channel_source_label.setBuddy(self.channel_source)
+        origin.addWidget(self.channel_source_label)
+        origin.addWidget(self.channel_source, 1)
+        origin.addWidget(self.add_channel_button)
         self.channel_error = label(self.channels_box)
+        self.preset_button = QPushButton(self.channels_box)
+        self.preset_button.clicked.connect(self._use_preset)
         channels.addWidget(self.channels_hint)
         channels.addLayout(self.channel_rows)
         channels.addLayout(add)
+        channels.addLayout(origin)
         channels.addWidget(self.channel_error)
+        preset_row = QHBoxLayout()
+        preset_row.addWidget(self.preset_button)
+        preset_row.addStretch(1)
+        channels.addLayout(preset_row)
         column.addWidget(self.channels_box)
 
         self.findings_box = QGroupBox(self)
@@ -220,9 +253,13 @@ class AccountPanel(QWidget):
         mine = [f for f in self.findings if f.priority is not Priority.HIGH]
         for finding in mine:
             row = QHBoxLayout()
+            row.setContentsMargins(0, 2, 0, 2)
             text = label(self.findings_box)
-            text.setText(f"{tr(PRIORITY_NAMES[finding.priority])}: {tr(finding.text)}")
-            row.addWidget(icon(self.findings_box, _P.SP_MessageBoxWarning, 16))
+            lines = [f"{tr(PRIORITY_NAMES[finding.priority])}: {tr(finding.text)}"]
+            lines += [f"  {index}. {tr(step)}" for index, step in enumerate(finding.steps, 1)]
+            text.setText("\n".join(lines))
+            row.addWidget(icon(self.findings_box, _P.SP_MessageBoxWarning, 16), 0,
+                          Qt.AlignmentFlag.AlignTop)
             row.addWidget(text, 1)
             holder = QWidget(self.findings_box)
             holder.setLayout(row)
@@ -300,6 +337,7 @@ class AccountPanel(QWidget):
         assert self.state is not None
         layout = QHBoxLayout()
         caption = label(row)
+        caption.setWordWrap(False)
         caption.setText(tr(N_("This mailbox is the account:")))
         choice = QComboBox(row)
         choice.setAccessibleName(tr(N_("Which account is this mailbox")))
@@ -331,6 +369,13 @@ class AccountPanel(QWidget):
         text.setText(f"{tr(CHANNEL_KIND_NAMES[channel.kind])}: {channel.shown()}"
                      f"{'  (' + channel.store + ')' if channel.store else ''} · {source}{warning}")
         layout.addWidget(text, 1)
+        if not channel.trusted:
+            found = tr(N_("Found it in the official app"))
+            checked = QPushButton(found, row)
+            checked.setAccessibleName(f"{found} {channel.shown()}")
+            checked.clicked.connect(lambda: self.save.emit(changes.change_channel(
+                channel.id, checked_in_official_app)))
+            layout.addWidget(checked)
         remove = QPushButton(tr(N_("Remove")), row)
         remove.setAccessibleName(f"{tr(N_('Remove'))} {channel.shown()}")
         remove.clicked.connect(lambda: self.save.emit(changes.remove_channel(channel.id)))
@@ -391,18 +436,55 @@ class AccountPanel(QWidget):
     def _add_channel(self) -> None:
         if self.account is None:
             return
+        kind = ChannelKind(self.channel_kind.currentData())
+        store = self.channel_store.currentText() if kind is ChannelKind.APP else ""
         try:
-            channel = new_channel(new_id(), self.account.id,
-                                  ChannelKind(self.channel_kind.currentData()),
-                                  self.channel_input.text(),
+            channel = new_channel(new_id(), self.account.id, kind, self.channel_input.text(),
                                   ChannelSource(self.channel_source.currentData()),
-                                  self._clock(), self._region())
+                                  self._clock(), self._region(), store=store)
         except InputProblem as problem:
             self.channel_error.setText(self._tr()(problem.text))
             return
         self.channel_input.clear()
         self.channel_error.clear()
         self.save.emit(changes.add_channel(channel))
+
+    def _kind_chosen(self, _index: int) -> None:
+        self.channel_store.setVisible(
+            ChannelKind(self.channel_kind.currentData()) is ChannelKind.APP)
+
+    def _use_preset(self) -> None:
+        """Offer the shipped presets; record only what the user confirmed against its source."""
+        if self.account is None or self.state is None:
+            return
+        from anjian import content
+        from anjian.core.document import DocumentError
+        from anjian.ui.accounts.preset_dialog import PresetDialog
+
+        try:
+            presets = self.presets if self.presets is not None else content.channel_presets()
+        except DocumentError:
+            presets = ()  # a broken content file offers nothing rather than a wrong entry
+        account_id = self.account.id
+        recorded = {(c.kind.value, c.value)
+                    for c in self.state.account_details.channels_of(account_id)}
+        dialog = PresetDialog(self._tr(), presets, recorded, self._region(), self)
+
+        def confirmed() -> None:
+            preset, chosen = dialog.chosen_preset, dialog.chosen()
+            if preset is None or not chosen:
+                return
+            try:
+                found = from_preset(preset, chosen, account_id, [new_id() for _ in chosen],
+                                    self._clock(), self._region())
+            except InputProblem as problem:
+                self.channel_error.setText(self._tr()(problem.text))
+                return
+            self.save.emit(_all(changes.add_channel(c) for c in found))
+
+        dialog.accepted.connect(confirmed)
+        self.preset_dialog = dialog
+        dialog.open()
 
     def _mark_lost(self, contact: RecoveryContact) -> None:
         tr = self._tr()
@@ -479,9 +561,31 @@ class AccountPanel(QWidget):
         self.channel_input.setAccessibleName(tr(N_("Official channel")))
         self.channel_input.setPlaceholderText(tr(N_("okx.com, 95188, or where to find it")))
         self.channel_source.setAccessibleName(tr(N_("Where you got it")))
+        self.channel_source_label.setText(tr(N_("Where you got it:")))
         self.add_channel_button.setText(tr(N_("Add channel")))
         self.add_channel_button.setAccessibleName(tr(N_("Add channel")))
+        for index, store in enumerate(APP_STORES):
+            self.channel_store.setItemText(index, tr(store))
+        self.channel_store.setAccessibleName(tr(N_("Which app store")))
+        line = self.channel_store.lineEdit()
+        if line is not None:
+            line.setAccessibleName(self.channel_store.accessibleName())
+        self.channel_store.setToolTip(tr(N_("Which app store the official app comes from")))
+        self.preset_button.setText(tr(N_("Use a preset for a well-known service…")))
+        self.preset_button.setAccessibleName(self.preset_button.text())
         self.findings_box.setTitle(tr(N_("Needs attention")))
+
+
+def _all(steps: Iterable[Change]) -> Change:
+    """One change made of several, saved at once."""
+    steps = list(steps)
+
+    def change(state: State) -> State:
+        for step in steps:
+            state = step(state)
+        return state
+
+    return change
 
 
 def _note(parent: QWidget, text: str) -> QLabel:
