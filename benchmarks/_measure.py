@@ -102,7 +102,8 @@ class BenchError(Exception):
 
 
 def run_process(
-    command: Sequence[str], env: Mapping[str, str] | None = None, timeout: float = 60.0
+    command: Sequence[str], env: Mapping[str, str] | None = None, timeout: float = 60.0,
+    ok_codes: tuple[int, ...] = (0,),
 ) -> subprocess.CompletedProcess[str]:
     """Run ``command`` to the end; raise :class:`BenchError` if it fails or hangs."""
     try:
@@ -110,7 +111,7 @@ def run_process(
                               capture_output=True, text=True, timeout=timeout, check=False)
     except subprocess.TimeoutExpired:
         raise BenchError(f"{' '.join(command)} did not exit within {timeout:.0f} s") from None
-    if done.returncode != 0:
+    if done.returncode not in ok_codes:
         tail = (done.stderr or done.stdout).strip().splitlines()[-5:]
         raise BenchError(f"{' '.join(command)} exited with {done.returncode}: "
                          + " | ".join(tail))
@@ -118,10 +119,11 @@ def run_process(
 
 
 def process_case(
-    command: Sequence[str], env: Mapping[str, str] | None = None, timeout: float = 60.0
+    command: Sequence[str], env: Mapping[str, str] | None = None, timeout: float = 60.0,
+    ok_codes: tuple[int, ...] = (0,),
 ) -> Callable[[], object]:
     """A case for :func:`interleaved`: spawn ``command`` and wait for its exit."""
-    return lambda: run_process(command, env, timeout)
+    return lambda: run_process(command, env, timeout, ok_codes)
 
 
 def bytecode_env(env: Mapping[str, str], cache_dir: str) -> dict[str, str]:

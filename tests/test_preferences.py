@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from anjian.preferences import FILE_NAME, Preferences, load_preferences, save_preferences
 
 
@@ -46,3 +48,18 @@ def test_quiet_hours_round_trip_and_bad_values_mean_never_quiet(tmp_path: Path) 
     assert load_preferences(tmp_path).quiet_hours == "23:30-07:00"
     (tmp_path / FILE_NAME).write_text(json.dumps({"quiet_hours": "late"}), encoding="utf-8")
     assert load_preferences(tmp_path).quiet_hours == ""
+
+
+def test_config_folder_follows_xdg_like_platformdirs(monkeypatch, tmp_path) -> None:
+    import sys
+
+    import platformdirs
+
+    from anjian.paths import config_dir
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the XDG rule is Linux's")
+    monkeypatch.delenv("ANJIAN_CONFIG_DIR", raising=False)
+    for xdg in (str(tmp_path / "xdg"), ""):
+        monkeypatch.setenv("XDG_CONFIG_HOME", xdg)
+        assert config_dir() == Path(platformdirs.user_config_dir("anjian", appauthor=False))

@@ -8,9 +8,9 @@ lock file that serialises saves between processes.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
-import platformdirs
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -33,6 +33,13 @@ def config_dir() -> Path:
     override = os.environ.get("ANJIAN_CONFIG_DIR")
     if override:
         return Path(override)
+    if sys.platform.startswith("linux"):
+        # The XDG rule platformdirs applies on Linux, without importing it (it
+        # costs anjian-cli check a tenth of its time).
+        base = os.environ.get("XDG_CONFIG_HOME", "").strip() or os.path.expanduser("~/.config")
+        return Path(base) / "anjian"
+    import platformdirs
+
     return Path(platformdirs.user_config_dir("anjian", appauthor=False))
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass, replace
 from datetime import time
 from pathlib import Path
@@ -86,6 +85,8 @@ def parse_quiet_hours(value: str) -> tuple[time, time] | None:
 
 def save_preferences(prefs: Preferences, folder: Path | None = None) -> None:
     """Write the preferences atomically (temporary file, fsync, rename)."""
+    import tempfile  # only when saving: keeps anjian-cli quick
+
     path = _path(folder)
     path.parent.mkdir(parents=True, exist_ok=True)
     data = json.dumps(asdict(prefs), ensure_ascii=False, indent=2).encode("utf-8")

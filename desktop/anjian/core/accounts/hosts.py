@@ -15,13 +15,10 @@ goes online through its separate ``update`` module, which Anjian never imports.
 
 from __future__ import annotations
 
-import ipaddress
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
-from urllib.parse import unquote
 
 from anjian.core.accounts.problems import InputProblem
 from anjian.i18n import N_, Text
@@ -58,6 +55,7 @@ def invalid(problem_id: str, text: str) -> InputProblem:
 
 def parse_url(raw: str) -> ParsedUrl:
     """Parse a pasted link or bare domain; raise :class:`InputProblem` if it is not one."""
+    from urllib.parse import unquote
     text = raw.strip(" \x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f\x1f")
     text = text.replace("\t", "").replace("\n", "").replace("\r", "")
     if not text:
@@ -114,6 +112,9 @@ def _split_port(hostport: str, scheme: str) -> tuple[str, int | None]:
 
 
 def _normalise_host(host: str) -> tuple[str, str, bool]:
+    import ipaddress
+    import unicodedata
+    from urllib.parse import unquote
     if host.startswith("["):
         try:
             address = ipaddress.IPv6Address(host[1:-1])
@@ -166,6 +167,7 @@ def _label(label: str) -> tuple[str, str]:
 
 def _ipv4(labels: list[str]) -> str | None:
     """The WHATWG IPv4 parser: 1 to 4 parts, each decimal, octal (0…) or hex (0x…)."""
+    import ipaddress
     if len(labels) > 4 or not all(labels):
         return None
     numbers = []
