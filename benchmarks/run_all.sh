@@ -56,6 +56,8 @@ echo
 run bench_storage
 run bench_cli
 run bench_gui_start --platform "${ANJIAN_BENCH_PLATFORM:-offscreen}"
+run bench_password_scorer
+run bench_password_page --platform "${ANJIAN_BENCH_PLATFORM:-offscreen}"
 run bench_tray_idle
 
 echo "######## summary (ratio = our median / baseline median)"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from anjian import KEYRING_SERVICE, content
@@ -233,7 +233,8 @@ class AnjianService:
         """The security report of the saved state, as data."""
         from anjian.core.reports.content import security_report
 
-        return security_report(self._current_state(), self.clock().astimezone())
+        return security_report(self._current_state(), self.clock().astimezone(),
+                               self.overview())
 
     def incident_report(self, incident_id: str) -> Any:
         """The report of one incident, as data."""
@@ -285,11 +286,18 @@ class AnjianService:
 
     def two_factor_findings(self) -> list[Any]:
         """What the 2FA map says needs attention."""
+        from anjian.core.twofactor.checks import backed_up
         from anjian.core.twofactor.records import AccountName, findings
 
         state = self._current_state()
         return findings(state.two_factor.records,
-                        [AccountName(a.id, a.name) for a in state.accounts])
+                        [AccountName(a.id, a.name) for a in state.accounts],
+                        backed_up(state.accounts, state.two_factor.vault))
+
+    def record_drill(self, drill: Any) -> StorageStatus:
+        """Remember a passed enrollment drill (when, and the clock drift it found)."""
+        return self.update(lambda state: replace(
+            state, two_factor=state.two_factor.with_drill(drill)))
 
     def add_to_totp_vault(self, entries: list[Any]) -> Any:
         """Back up authenticator entries: ``(StorageStatus or None, Addition)``."""
@@ -328,6 +336,65 @@ class AnjianService:
         if entry is None:
             raise KeyError(entry_id)
         return entry
+
+    # -- passwords (issue #3) -------------------------------------------------------
+    # A password passes through here and is dropped: the state gets the score and
+    # the findings, the keyring the keyed fingerprint in its own entry.
+
+    def password_personal_inputs(self) -> tuple[Any, ...]:
+        """The user's own details (profile, bound phones and e-mails) the scorer warns about."""
+        from anjian.core.passwords.personal import personal_inputs
+
+        return personal_inputs(self._current_state())
+
+    def score_password(self, password: str, extra: tuple[Any, ...] = ()) -> Any:
+        """The :class:`Strength` of ``password`` with the state's personal inputs and ``extra``."""
+        from anjian.wordlists import password_scorer
+
+        return password_scorer().score(password, (*self.password_personal_inputs(), *extra))
+
+    def save_password_check(self, account_id: str, password: str,
+                            changed: date | None = None) -> Any:
+        """Score the account's password and keep the result and its fingerprint:
+        ``(StorageStatus, Strength)``."""
+        from anjian.storage.password_checks import save_check
+        from anjian.wordlists import password_scorer
+
+        snapshot, strength = save_check(self.store, password_scorer(), account_id, password,
+                                        changed, self.clock())
+        return self._status(snapshot), strength
+
+    def forget_password_check(self, account_id: str) -> StorageStatus:
+        """Remove the account's check and fingerprint."""
+        from anjian.storage.password_checks import forget_check
+
+        return self._status(forget_check(self.store, account_id))
+
+    def set_password_changed(self, account_id: str, day: date | None) -> StorageStatus:
+        """Record when the user says they last changed the account's password."""
+        from anjian.core.passwords.records import PasswordCheck
+
+        def change(state: State) -> State:
+            check: PasswordCheck | None = state.passwords.check_for(account_id)
+            if check is None:
+                raise KeyError(account_id)
+            return replace(state, passwords=state.passwords.with_check(
+                replace(check, changed=day)))
+
+        return self.update(change)
+
+    def set_password_review_months(self, months: int) -> StorageStatus:
+        """Change how often passwords come up for review (1-60 months)."""
+        from anjian.storage.password_checks import set_review_months
+
+        return self._status(set_review_months(self.store, months))
+
+    def check_password_online(self, password: str, *, consent: bool) -> Any:
+        """Ask Have I Been Pwned (5 hex digits of the SHA-1 only) after the user's yes:
+        a :class:`PwnedResult`. The only network call in Anjian's password feature."""
+        from anjian.pwned import check_online
+
+        return check_online(password, consent=consent)
 
     def close(self) -> None:
         """Release the keyring connection."""

@@ -21,6 +21,7 @@ from anjian.ui.sections import Section
 # section id -> "module:Class" of its page.
 PAGES: dict[str, str] = {
     "accounts": "anjian.ui.accounts.page:AccountsPage",
+    "passwords": "anjian.ui.passwords.page:PasswordsPage",
     "links": "anjian.ui.accounts.links_page:LinksPage",
     "two-factor": "anjian.ui.twofactor.page:TwoFactorPage",
     "backups": "anjian.ui.backups_page:BackupsPage",

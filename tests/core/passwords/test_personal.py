@@ -73,3 +73,24 @@ def test_personal_inputs_come_from_the_profile():
 def test_an_empty_profile_gives_no_inputs():
     assert personal_inputs(State(created=datetime(2024, 1, 1, tzinfo=timezone.utc))) == ()
     assert personal_inputs(None) == ()
+
+
+def test_bound_phones_and_emails_of_the_accounts_are_personal_inputs():
+    from anjian.core.accounts.contacts import ContactKind
+    from tests.core.accounts.helpers import bound, with_accounts
+
+    state = bound(with_accounts("OKX"), "c1", ContactKind.PHONE, "13957218846", "a0")
+    state = bound(state, "c2", ContactKind.EMAIL, "xiaoming88@qq.com", "a0")
+    values = set(personal_inputs(state))
+    assert PersonalValue(PersonalKind.PHONE, "13957218846") in values
+    assert PersonalValue(PersonalKind.EMAIL, "xiaoming88@qq.com") in values
+
+
+def test_a_bound_phone_makes_a_password_containing_it_personal(scorer):
+    from anjian.core.accounts.contacts import ContactKind
+    from tests.core.accounts.helpers import bound, with_accounts
+
+    state = bound(with_accounts("OKX"), "c1", ContactKind.PHONE, "13957218846", "a0")
+    strength = scorer.score("ok13957218846", personal_inputs(state))
+    assert any(p.personal == "phone" for p in strength.patterns)
+    assert strength.score <= 1

@@ -50,8 +50,64 @@ def _channels_pinned(state: State, now: datetime) -> CheckResult:
     return channels_pinned(state, now)
 
 
+def _password_strength(state: State, now: datetime) -> CheckResult:
+    from anjian.core.passwords.checks import password_strength
+
+    return password_strength(state, now)
+
+
+def _password_unique(state: State, now: datetime) -> CheckResult:
+    from anjian.core.passwords.checks import password_unique
+
+    return password_unique(state, now)
+
+
+def _password_review(state: State, now: datetime) -> CheckResult:
+    from anjian.core.passwords.checks import password_review
+
+    return password_review(state, now)
+
+
+def _two_factor_enabled(state: State, now: datetime) -> CheckResult:
+    from anjian.core.twofactor.checks import enabled
+
+    return enabled(state, now)
+
+
+def _two_factor_drill(state: State, now: datetime) -> CheckResult:
+    from anjian.core.twofactor.checks import drill
+
+    return drill(state, now)
+
+
+def _two_factor_recovery(state: State, now: datetime) -> CheckResult:
+    from anjian.core.twofactor.checks import recovery
+
+    return recovery(state, now)
+
+
+def _backups_recorded(state: State, now: datetime) -> CheckResult:
+    from anjian.core.backups.checks import backups_recorded
+
+    return backups_recorded(state, now)
+
+
+def _backups_tested(state: State, now: datetime) -> CheckResult:
+    from anjian.core.backups.checks import backups_tested
+
+    return backups_tested(state, now)
+
+
 CHECKS: dict[str, Check] = {
     "accounts.listed": accounts_listed,
     "accounts.contacts": _contacts_current,
     "accounts.channels": _channels_pinned,
+    "passwords.strength": _password_strength,
+    "passwords.unique": _password_unique,
+    "passwords.review": _password_review,
+    "twofactor.enabled": _two_factor_enabled,
+    "twofactor.drill": _two_factor_drill,
+    "twofactor.recovery": _two_factor_recovery,
+    "backups.recorded": _backups_recorded,
+    "backups.tested": _backups_tested,
 }

@@ -45,14 +45,11 @@ class PersonalValue:
 def personal_inputs(state: State | None) -> tuple[PersonalValue, ...]:
     """Everything the state knows about the user that a password should not contain.
 
-    The profile gives the display name and birthday. Other features add what
-    they record, one line each here: the accounts feature (issue #5) adds the
-    bound phone numbers and e-mail addresses of its recovery contacts, e.g.::
-
-        values += [PersonalValue(PersonalKind(c.kind.value), c.value) for c in state.contacts]
-
-    (``PersonalKind`` has ``PHONE`` = "phone" and ``EMAIL`` = "email", as
-    ``ContactKind`` does.) Values are never stored by the scorer.
+    The profile gives the display name and birthday; the recovery contacts of
+    the accounts feature give every bound phone number (national and with its
+    country code) and e-mail address (whole and its name part), lost ones
+    included: an old number is still the user's. Values are never stored by
+    the scorer.
     """
     if state is None:
         return ()
@@ -62,6 +59,12 @@ def personal_inputs(state: State | None) -> tuple[PersonalValue, ...]:
         values.append(PersonalValue(PersonalKind.NAME, profile.display_name))
     if profile.birthday is not None:
         values.append(PersonalValue(PersonalKind.BIRTHDAY, profile.birthday.isoformat()))
+    if state.account_details.contacts:
+        from anjian.core.accounts.personal import contact_values  # loads phonenumbers
+
+        for value in contact_values(state):
+            kind = PersonalKind.PHONE if value.isdigit() else PersonalKind.EMAIL
+            values.append(PersonalValue(kind, value))
     return tuple(values)
 
 

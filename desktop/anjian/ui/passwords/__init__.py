@@ -1,0 +1,1 @@
+"""The Passwords page: live strength meter, saved checks and reuse findings."""
