@@ -12,6 +12,7 @@ from anjian.core.twofactor.drill import (
     STEPS,
     Step,
     go_to,
+    passed,
     start,
     submit,
 )
@@ -126,3 +127,14 @@ def test_guidance_names_the_entry_and_the_code_length() -> None:
     drill = fresh()
     assert drill.guidance().params["digits"] == 6
     assert drill.guidance().params["title"].startswith("Anjian: practice")
+
+
+def test_a_passed_drill_keeps_when_and_the_drift_found() -> None:
+    drill = submit(fresh(), code_at(fresh().key, NOW - timedelta(seconds=30)), NOW)
+    record = passed(drill, NOW)
+    assert (record.passed, record.steps, record.drift_seconds) == (NOW, -1, -25)
+
+
+def test_a_drill_not_yet_passed_keeps_nothing() -> None:
+    drill = submit(fresh(), "000000" if code_at(fresh().key, NOW) != "000000" else "111111", NOW)
+    assert passed(drill, NOW) is None

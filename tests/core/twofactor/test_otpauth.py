@@ -47,8 +47,8 @@ def test_every_supported_combination_is_read(algorithm, digits, period) -> None:
 
 def test_non_default_settings_come_with_a_warning_about_apps() -> None:
     entry = parse_uri(f"{GOOD}&algorithm=SHA256&digits=8")
-    assert any("ignore them" in w.msgid for w in entry.warnings)
-    assert "SHA256, 8" in str(next(w for w in entry.warnings if "ignore them" in w.msgid))
+    warning = next(w for w in entry.warnings if "apps ignore such settings" in w.msgid)
+    assert "but SHA256, 8 digits, a new code every 30 s" in str(warning)
 
 
 def test_an_80_bit_secret_is_accepted_with_a_warning_that_it_is_short() -> None:
@@ -217,3 +217,9 @@ def test_no_error_or_warning_ever_contains_the_secret(secret) -> None:
         except UriError as error:
             found = [str(error)]
         assert all(text not in message for message in found)
+
+
+def test_an_account_name_with_a_colon_and_no_issuer_round_trips() -> None:
+    entry = OtpEntry("", "work:alice", TotpKey(bytes(range(20))))
+    again = parse_uri(build_uri(entry))
+    assert (again.issuer, again.account) == ("", "work:alice")

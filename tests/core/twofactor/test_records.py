@@ -63,3 +63,16 @@ def test_an_unnamed_device_still_counts() -> None:
 def test_records_of_deleted_accounts_are_ignored() -> None:
     assert findings([TwoFactorRecord("gone", Method.NONE)], [WALLET]) == [
         f for f in findings([], [WALLET])]
+
+
+def test_an_account_backed_up_in_the_vault_is_not_a_single_point_of_failure() -> None:
+    records = [TwoFactorRecord("w1", Method.AUTHENTICATOR, "iPhone 13"),
+               TwoFactorRecord("b1", Method.AUTHENTICATOR, "iPhone 13")]
+    found = findings(records, [WALLET, BANK], backed_up={"w1"})
+    assert ids(found) == [("one-device", ("b1",))]
+
+
+def test_the_most_urgent_finding_comes_first() -> None:
+    found = findings([TwoFactorRecord("w1", Method.SMS), TwoFactorRecord("b1", Method.NONE)],
+                     [WALLET, BANK, CHAT])
+    assert [f.id for f in found] == ["no-2fa", "sms-only", "not-recorded"]

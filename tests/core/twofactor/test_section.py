@@ -73,3 +73,26 @@ def test_records_and_entries_are_replaced_by_id() -> None:
     changed = section().with_record(TwoFactorRecord("b1", Method.AUTHENTICATOR))
     assert changed.record("b1").method is Method.AUTHENTICATOR and len(changed.records) == 2
     assert changed.without_entry("e1").vault == () and changed.entry("e1") is not None
+
+
+def test_the_last_drill_round_trips_without_any_secret() -> None:
+    from anjian.core.twofactor.section import DrillRecord
+
+    state = State(created=NOW, two_factor=TwoFactor(drill=DrillRecord(NOW, -1, -25)))
+    doc = to_document(state)
+    assert doc["two_factor"]["drill"] == {"passed": "2024-05-01T08:00:00+00:00", "steps": -1,
+                                          "drift_seconds": -25}
+    assert from_document(doc).two_factor.drill == DrillRecord(NOW, -1, -25)
+
+
+def test_a_section_without_a_drill_loads_with_none() -> None:
+    doc = to_document(State(created=NOW, two_factor=section()))
+    del doc["two_factor"]["drill"]
+    assert from_document(doc).two_factor.drill is None
+
+
+def test_a_drill_without_its_date_is_refused_naming_the_field() -> None:
+    doc = to_document(State(created=NOW))
+    doc["two_factor"]["drill"] = {"steps": 0}
+    with pytest.raises(DocumentError, match="two_factor.drill"):
+        from_document(doc)

@@ -97,3 +97,16 @@ def test_starting_again_makes_a_new_secret(qtbot, open_window):
     type_code(qtbot, tab, code_at(first, NOW))
     tab.next_button.click()  # "Start again"
     assert tab.step is Step.SCAN and scanned_key(tab).key != first
+
+
+def test_a_passed_drill_is_remembered_with_its_drift_but_not_its_secret(qtbot, open_window):
+    shell = open_window()
+    tab = open_page(qtbot, shell, "drill").drill_tab
+    tab.clock = lambda: NOW
+    tab.next_button.click()
+    key = scanned_key(tab).key
+    type_code(qtbot, tab, code_at(key, NOW - timedelta(seconds=30)))
+    qtbot.waitUntil(lambda: shell.worker.pending == 0)
+    saved = shell.window.context.state.two_factor.drill
+    assert (saved.passed, saved.steps, saved.drift_seconds) == (NOW, -1, -25)
+    assert not shell.window.context.state.secrets

@@ -106,7 +106,8 @@ def test_an_image_without_a_qr_code_says_so(qtbot, open_window, tmp_path, monkey
     blank.save(str(path))
     monkeypatch.setattr(tab, "choose_image_files", lambda: [str(path)])
     tab.image_button.click()
-    assert "No QR code was found" in tab.report.text()
+    qtbot.waitUntil(lambda: shell.worker.pending == 0)
+    assert "No QR code was found" in tab.report.text() and not tab.status.isVisible()
 
 
 def test_the_secret_is_hidden_until_asked_and_hides_itself_again(qtbot, open_window):

@@ -19,6 +19,7 @@ from enum import Enum
 
 from anjian.core.twofactor.otpauth import OtpEntry, build_uri
 from anjian.core.twofactor.secret import grouped, new_secret
+from anjian.core.twofactor.section import DrillRecord
 from anjian.core.twofactor.totp import AttemptLimit, Check, Drift, TotpKey, Verdict, check_code
 from anjian.i18n import N_, Text
 
@@ -170,6 +171,15 @@ def submit(drill: Drill, typed: str, now: datetime) -> Drill:
         return replace(drill, step=Step.RESULT, tried=tried, last_accepted=check.counter,
                        outcome=outcome)
     return replace(drill, tried=tried, outcome=outcome)
+
+
+def passed(drill: Drill, now: datetime) -> DrillRecord | None:
+    """What to keep of a drill that ended with an accepted code (None: it did not)."""
+    outcome = drill.outcome
+    if drill.step is not Step.RESULT or outcome is None or outcome.drift is None:
+        return None
+    return DrillRecord(passed=now, steps=outcome.drift.steps,
+                       drift_seconds=outcome.drift.seconds)
 
 
 def drift_message(drift: Drift, period: int) -> Text:

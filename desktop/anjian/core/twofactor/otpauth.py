@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import quote, unquote_to_bytes
 
 from anjian.core.twofactor.secret import SecretError, is_short, parse_secret, secret_text
 from anjian.core.twofactor.totp import (
@@ -89,6 +88,8 @@ def as_text(raw: str | bytes) -> str:
 
 def decode_component(part: str, broken: Text) -> str:
     """Percent-decode one part of a link strictly; ``broken`` is the reason if it can't be."""
+    from urllib.parse import unquote_to_bytes
+
     if _BROKEN_ESCAPE.search(part):
         raise UriError("bad-percent", broken)
     try:
@@ -183,18 +184,14 @@ def key_warnings(key: TotpKey) -> tuple[Text, ...]:
             "The service's secret is only {bits} bits long (128 are recommended). It still "
             "works; the service chose it, and only the service can issue a longer one."),
             {"bits": key.secret_bits}))
-    unusual = [
-        label for label, usual in (
-            (f"{key.algorithm.value}", key.algorithm is Algorithm.SHA1),
-            (f"{key.digits}", key.digits == DEFAULT_DIGITS),
-            (f"{key.period} s", key.period == DEFAULT_PERIOD),
-        ) if not usual
-    ]
-    if unusual:
+    if (key.algorithm, key.digits, key.period) != (Algorithm.SHA1, DEFAULT_DIGITS,
+                                                   DEFAULT_PERIOD):
         warnings.append(Text(N_(
-            "This entry uses non-default settings ({settings}). Many authenticator apps "
-            "ignore them and show codes that never work; check that your app shows the same "
-            "code as Anjian before you rely on it."), {"settings": ", ".join(unusual)}))
+            "This entry does not use the usual settings (SHA1, 6 digits, a new code every "
+            "30 s) but {algorithm}, {digits} digits, a new code every {period} s. Many "
+            "authenticator apps ignore such settings and show codes that never work; check "
+            "that your app shows the same code as Anjian before you rely on it."),
+            {"algorithm": key.algorithm.value, "digits": key.digits, "period": key.period}))
     return tuple(warnings)
 
 
@@ -247,8 +244,12 @@ def build_uri(entry: OtpEntry) -> str:
 
     Default parameters are left out: some apps refuse a link that spells them out.
     """
+    from urllib.parse import quote
+
+    # Without an issuer, an account name holding a colon would read back as
+    # "issuer:account"; an empty issuer before it keeps it whole.
     label = quote(entry.issuer, safe="") + ":" + quote(entry.account, safe="") \
-        if entry.issuer else quote(entry.account, safe="")
+        if entry.issuer or ":" in entry.account else quote(entry.account, safe="")
     params = [f"secret={secret_text(entry.key.secret)}"]
     if entry.issuer:
         params.append(f"issuer={quote(entry.issuer, safe='')}")

@@ -11,7 +11,7 @@ codes recorded.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
@@ -75,6 +75,9 @@ class Severity(str, Enum):
     LOW = "low"
 
 
+_SEVERITY_ORDER = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
+
+
 @dataclass(frozen=True)
 class Finding:
     """One thing the 2FA map says needs attention, for the checklist."""
@@ -93,8 +96,13 @@ class AccountName:
     name: str
 
 
-def findings(records: Sequence[TwoFactorRecord], accounts: Iterable[AccountName]) -> list[Finding]:
-    """What needs attention in the map, account by account, then across devices."""
+def findings(records: Sequence[TwoFactorRecord], accounts: Iterable[AccountName],
+             backed_up: Collection[str] = ()) -> list[Finding]:
+    """What needs attention in the map, account by account, then across devices.
+
+    ``backed_up``: ids of accounts whose authenticator secret is in Anjian's vault,
+    which is a way back in even without recovery codes.
+    """
     by_account = {r.account_id: r for r in records}
     accounts = list(accounts)
     names = {a.id: a.name for a in accounts}
@@ -120,8 +128,15 @@ def findings(records: Sequence[TwoFactorRecord], accounts: Iterable[AccountName]
                 "{account} sends its codes by e-mail only: whoever gets into the mailbox "
                 "gets in here too. Switch to an authenticator app if the service offers "
                 "one."), {"account": account.name}), (account.id,)))
-    found += _single_devices([r for r in records if r.account_id in names], names)
-    return found
+    found += _single_devices(
+        [r for r in records if r.account_id in names and r.account_id not in backed_up], names)
+    # Most urgent first; within one severity, in the register's order.
+    return sorted(found, key=lambda f: _SEVERITY_ORDER[f.severity])
+
+
+def without_recovery(record: TwoFactorRecord) -> bool:
+    """Codes from an authenticator app, and nowhere noted where the recovery codes are."""
+    return record.method is Method.AUTHENTICATOR and not record.recovery_codes.strip()
 
 
 def _device_key(device: str) -> str:
@@ -135,7 +150,7 @@ def _single_devices(records: Sequence[TwoFactorRecord], names: dict[str, str]) -
     """
     unprotected: dict[str, list[TwoFactorRecord]] = {}
     for record in records:
-        if record.method is Method.AUTHENTICATOR and not record.recovery_codes.strip():
+        if without_recovery(record):
             unprotected.setdefault(_device_key(record.device), []).append(record)
     found = []
     for key, group in unprotected.items():

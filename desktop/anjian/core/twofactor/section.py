@@ -73,11 +73,29 @@ def vault_entry(entry: OtpEntry, entry_id: str, secret_id: str, now: datetime) -
 
 
 @dataclass(frozen=True)
+class DrillRecord:
+    """The last enrollment drill that ended with an accepted code.
+
+    Only the outcome is kept (the drill's secret never is): when, and what the
+    matched step said about the phone's clock.
+    """
+
+    passed: datetime
+    steps: int = 0  # which step matched: -1 previous (phone behind), 0 same, +1 next
+    drift_seconds: int = 0  # the best single guess of the phone's clock offset
+
+
+@dataclass(frozen=True)
 class TwoFactor:
-    """The whole section: one record per account, and the vault's entries."""
+    """The whole section: one record per account, the vault's entries, the last drill."""
 
     records: tuple[TwoFactorRecord, ...] = ()
     vault: tuple[VaultEntry, ...] = ()
+    drill: DrillRecord | None = None
+
+    def with_drill(self, drill: DrillRecord) -> TwoFactor:
+        """A copy with ``drill`` as the last drill passed."""
+        return replace(self, drill=drill)
 
     def record(self, account_id: str) -> TwoFactorRecord | None:
         """The record of that account, if any."""
@@ -136,6 +154,11 @@ def to_section(section: TwoFactor) -> dict[str, Any]:
             }
             for e in section.vault
         ],
+        "drill": None if section.drill is None else {
+            "passed": iso(section.drill.passed),
+            "steps": section.drill.steps,
+            "drift_seconds": section.drill.drift_seconds,
+        },
     }
 
 
@@ -154,7 +177,17 @@ def from_section(doc: Mapping[str, Any]) -> TwoFactor:
                                     "two-factor map.")))
     if len({e.id for e in vault}) != len(vault):
         raise DocumentError(Text(N_("The saved state lists the same vault entry twice.")))
-    return TwoFactor(records, vault)
+    drill = section.get("drill")
+    return TwoFactor(records, vault, None if drill is None else _drill(drill, f"{KEY}.drill"))
+
+
+def _drill(raw: Any, where: str) -> DrillRecord:
+    record = read_record(raw, where)
+    return DrillRecord(
+        passed=read_time(record, "passed", where),
+        steps=read_int(record, "steps", where, default=0),
+        drift_seconds=read_int(record, "drift_seconds", where, default=0),
+    )
 
 
 def _record(raw: Any, where: str) -> TwoFactorRecord:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timezone
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -204,6 +205,11 @@ class DrillTab(QWidget):
             self.code.clear()
         if outcome is not None and outcome.wait_seconds > 0:
             self._unblock.start(int(outcome.wait_seconds * 1000) + 50)
+        passed = flow.passed(self.drill, self.clock())
+        if passed is not None:
+            # Only the date and the drift are kept, for the checklist's yearly reminder.
+            self._context.change_state(lambda state: replace(
+                state, two_factor=state.two_factor.with_drill(passed)))
         self._render()
 
     # -- drawing -------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from anjian.core.state import State
+from anjian.core.twofactor.checks import backed_up
 from anjian.core.twofactor.records import (
     METHOD_NAMES,
     WEAKER_BECAUSE,
@@ -76,6 +77,13 @@ class MapTab(QWidget):
         self.form_box = QWidget(self)
         form = QFormLayout(self.form_box)
         form.setContentsMargins(0, 0, 0, 0)
+        # Says whose record the form edits: the selected row alone was easy to miss.
+        self.form_heading = QLabel(self.form_box)
+        self.form_heading.setTextFormat(Qt.TextFormat.PlainText)
+        heading_font = self.form_heading.font()
+        heading_font.setBold(True)
+        self.form_heading.setFont(heading_font)
+        form.addRow(self.form_heading)
         self.method = QComboBox(self.form_box)
         for _method in Method:
             self.method.addItem("")
@@ -171,13 +179,23 @@ class MapTab(QWidget):
         self.device.setText(record.device if record else "")
         self.recovery.setText(record.recovery_codes if record else "")
         self.verified.setChecked(False)
+        self._render_form_heading()
         self._render_weaker()
+
+    def _render_form_heading(self) -> None:
+        account_id = self.selected_account_id()
+        account = next((a for a in self._state.accounts if a.id == account_id), None) \
+            if self._state else None
+        self.form_heading.setText(self._context.language.translate(Text(
+            N_("How {account} confirms that it is you:"), {"account": account.name}))
+            if account else "")
 
     # -- drawing ---------------------------------------------------------------------
 
     def retranslate(self) -> None:
         """Render every text in the current language."""
         tr = self._context.language.translate
+        self._render_form_heading()
         self.empty.setText(tr(N_(
             "No accounts yet. Add your wallets, exchanges, payment and chat apps on the "
             "Accounts page; each one then appears here.")))
@@ -222,8 +240,8 @@ class MapTab(QWidget):
             )
             for col, value in enumerate(values):
                 self.table.item(row, col).setText(value)
-        found = findings(state.two_factor.records, [AccountName(a.id, a.name) for a in accounts]) \
-            if state else []
+        found = findings(state.two_factor.records, [AccountName(a.id, a.name) for a in accounts],
+                         backed_up(accounts, state.two_factor.vault)) if state else []
         self.findings_heading.setVisible(bool(found))
         self.findings.setText("\n".join(
             f"• {tr(_SEVERITY_WORDS[f.severity])}: {tr(f.text)}" for f in found))

@@ -54,6 +54,19 @@ def _utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def scan_images(paths: list[str]) -> tuple[list[str], list[str]]:
+    """The texts of the QR codes in the image files, and the files that would not open."""
+    links: list[str] = []
+    unreadable: list[str] = []
+    for path in paths:
+        image = QImage(path)
+        if image.isNull():
+            unreadable.append(path)
+            continue
+        links += decode_qr(image)
+    return links, unreadable
+
+
 def spaced(code: str) -> str:
     """A code as apps show it: "123 456", "1234 5678"."""
     half = len(code) // 2
@@ -89,7 +102,7 @@ class EntryRow(QFrame):
         self.countdown = QProgressBar(self)
         self.countdown.setRange(0, entry.period)
         self.countdown.setTextVisible(True)
-        self.countdown.setFixedWidth(150)
+        self.countdown.setFixedWidth(130)
         self.copy_button = QPushButton(self)
         self.reveal_button = QPushButton(self)
         self.export_button = QPushButton(self)
@@ -103,12 +116,16 @@ class EntryRow(QFrame):
         grid.addWidget(self.details, 1, 0)
         grid.addWidget(self.code, 0, 1, 2, 1)
         grid.addWidget(self.countdown, 0, 2, 2, 1)
+        # The actions go on their own line: four buttons beside the code made the
+        # row wider than the page (a horizontal scroll bar, clipped texts).
         buttons = QHBoxLayout()
+        buttons.setSpacing(6)
         for button in (self.copy_button, self.reveal_button, self.export_button,
                        self.delete_button):
             buttons.addWidget(button)
-        grid.addLayout(buttons, 0, 3, 2, 1)
-        grid.addWidget(self.secret, 2, 0, 1, 4)
+        buttons.addStretch(1)
+        grid.addLayout(buttons, 2, 0, 1, 3)
+        grid.addWidget(self.secret, 3, 0, 1, 3)
         grid.setColumnStretch(0, 1)
         self.hide_timer = QTimer(self)
         self.hide_timer.setSingleShot(True)
@@ -308,18 +325,21 @@ class VaultTab(QWidget):
         self._add(intake, clear=True)
 
     def add_from_images(self) -> None:
-        """Add the QR codes found in image files (screenshots, photos, exports)."""
+        """Add the QR codes found in image files (screenshots, photos, exports).
+
+        Loading and scanning a large photo takes a noticeable moment, so it runs on
+        the worker (QImage may be used off the GUI thread), not in the window.
+        """
         paths = self.choose_image_files()
         if not paths:
             return
-        links: list[str] = []
-        unreadable: list[str] = []
-        for path in paths:
-            image = QImage(path)
-            if image.isNull():
-                unreadable.append(path)
-                continue
-            links += decode_qr(image)
+        self._set_status(Text(N_("Looking for QR codes in {count} image(s)…"),
+                              {"count": len(paths)}))
+        self._context.call(lambda _service: scan_images(paths), self._images_scanned)
+
+    def _images_scanned(self, scanned: tuple[list[str], list[str]]) -> None:
+        links, unreadable = scanned
+        self._set_status(None)
         notes = tuple(Text(N_("Could not open the image “{file}”."), {"file": p})
                       for p in unreadable)
         try:
@@ -471,10 +491,11 @@ class VaultTab(QWidget):
 
     # -- drawing -------------------------------------------------------------------------
 
-    def _set_status(self, text: Text) -> None:
+    def _set_status(self, text: Text | None) -> None:
+        """Show ``text`` under the entries (None: show nothing)."""
         self._status_text = text
-        self.status.setText(self._context.language.translate(text))
-        self.status.setVisible(True)
+        self.status.setText(self._context.language.translate(text) if text else "")
+        self.status.setVisible(text is not None)
 
     def retranslate(self) -> None:
         """Render every text in the current language."""
