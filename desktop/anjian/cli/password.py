@@ -128,8 +128,8 @@ def _emit(out: Output, number: int, strength: Any) -> None:
                   {"line": number, "label": tr(strength.label), "score": strength.score,
                    "guesses": f"{strength.guesses_log10:.1f}"})), file=out.stdout)
     if strength.in_leak_lists:
-        print(f"    [!!] {tr(Text(N_('This exact password is in public leak lists.')))}",
-              file=out.stdout)
+        leaked = tr(N_("This exact password is in public leak lists."))
+        print(f"    [!!] {leaked}", file=out.stdout)
     if strength.warning:
         print(f"    [!] {tr(strength.warning)}", file=out.stdout)
     kinds = dict.fromkeys(tr(p.label) for p in strength.patterns)
