@@ -94,3 +94,13 @@ def test_stretch_factor_is_read_from_the_environment() -> None:
     assert stretch_factor({STRETCH_ENVIRONMENT: "no"}) is None
     assert stretch_factor({STRETCH_ENVIRONMENT: "100"}) is None
     assert stretch_factor({}) is None
+
+
+def test_terminal_columns_follow_the_same_rule_as_shutil(monkeypatch) -> None:
+    import shutil
+
+    from anjian.arguments import terminal_columns
+
+    for columns in ("57", "", "junk"):
+        monkeypatch.setenv("COLUMNS", columns)
+        assert terminal_columns() == shutil.get_terminal_size().columns

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-from anjian.arguments import TranslatedParser
+from anjian.arguments import QuickFormatter, TranslatedParser
 from anjian.i18n import LANGUAGES, N_, Catalogue, Text, load_catalogue, resolve_language
 
 EXIT_OK = 0
@@ -99,7 +99,8 @@ def build_parser(catalogue: Catalogue, chosen: str | None = None) -> argparse.Ar
     Only the ``chosen`` command's module is imported to add its own arguments.
     """
     tr = catalogue.gettext
-    common = argparse.ArgumentParser(add_help=False)  # only holds shared options
+    # Only holds the shared options.
+    common = argparse.ArgumentParser(add_help=False, formatter_class=QuickFormatter)
     common.add_argument("--json", action="store_true", help=tr(N_("Print JSON for scripts.")))
     common.add_argument("--lang", choices=LANGUAGES, help=tr(N_("Language of the messages.")))
     parser = _Parser(prog="anjian-cli", parents=[common], catalogue=catalogue,

@@ -17,7 +17,6 @@ feature module's own section reader and writer.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
@@ -73,6 +72,8 @@ class AccountKind(str, Enum):
 
 def new_id() -> str:
     """A fresh random record id (not derived from anything the user typed)."""
+    import uuid  # here, not at the top: keeps anjian-cli check quick
+
     return uuid.uuid4().hex
 
 
@@ -194,12 +195,18 @@ def from_document(doc: Mapping[str, Any]) -> State:
     return State(created=read_time(doc, "created"), accounts=accounts, secrets=secrets,
                  two_factor=two_factor_section.from_section(doc),
                  checklist=checklist_progress.from_section(doc.get("checklist")),
-                 backups=_backups().from_section(doc),
-                 incidents=_incidents().from_section(doc),
+                 # Empty sections need not import their modules (start-up time).
+                 backups=_backups().from_section(doc) if _has("backups", doc) else (),
+                 incidents=_incidents().from_section(doc) if _has("incidents", doc) else (),
                  account_details=account_book.read_section(doc),
                  profile=profile_section.from_section(doc.get("profile")),
                  passwords=password_records.from_section(doc.get("passwords")),
                  extra=extra)
+
+
+def _has(key: str, doc: Mapping[str, Any]) -> bool:
+    """Whether ``doc`` has something under ``key`` other than an empty list."""
+    return key in doc and doc[key] != []
 
 
 # Feature modules import this one (AccountKind, SecretRef), so they are imported here

@@ -106,3 +106,13 @@ def test_urgent_deductions_come_first() -> None:
     statuses = evaluate_all(items, EMPTY, ChecklistProgress(), NOW)
     statuses[1] = replace(statuses[1], urgent=True)
     assert score(statuses).deductions[0].status.item.id == "b"
+
+
+def test_round_half_even_matches_round_on_fractions() -> None:
+    from fractions import Fraction
+
+    from anjian.core.checklist.evaluate import _round_half_even
+
+    for denominator in range(1, 40):
+        for numerator in range(0, 400):
+            assert _round_half_even(numerator, denominator) == round(Fraction(numerator, denominator))

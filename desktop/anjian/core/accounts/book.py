@@ -9,18 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from anjian.core.accounts.channels import ChannelKind, ChannelSource, OfficialChannel
-from anjian.core.accounts.contacts import (
-    MAX_CADENCE_DAYS,
-    MIN_CADENCE_DAYS,
-    Binding,
-    ContactKind,
-    RecoveryContact,
-    unbind,
-)
-from anjian.core.accounts.phones import PhoneType
 from anjian.core.document import (
     DocumentError,
     iso,
@@ -34,6 +24,14 @@ from anjian.core.document import (
     read_time,
 )
 from anjian.i18n import N_, Text
+
+if TYPE_CHECKING:
+    from anjian.core.accounts.channels import OfficialChannel
+    from anjian.core.accounts.contacts import RecoveryContact
+
+# The contact and channel modules (phone, e-mail and URL parsing) are imported
+# where a record is read or written, not here: every load of the state imports
+# this module, and ``anjian-cli check`` is benchmarked for start-up time.
 
 SECTION = "account_details"
 
@@ -88,6 +86,8 @@ class AccountDetails:
 
     def without_account(self, account_id: str) -> AccountDetails:
         """A copy forgetting that account: its bindings and its channels (contacts stay)."""
+        from anjian.core.accounts.contacts import unbind
+
         return AccountDetails(
             contacts=tuple(unbind(c, account_id) for c in self.contacts),
             channels=tuple(c for c in self.channels if c.account_id != account_id),
@@ -141,6 +141,10 @@ def _write_contact(c: RecoveryContact) -> dict[str, Any]:
 
 
 def _read_contact(raw: Any, where: str) -> RecoveryContact:
+    from anjian.core.accounts.contacts import (
+        MAX_CADENCE_DAYS, MIN_CADENCE_DAYS, Binding, ContactKind, RecoveryContact)
+    from anjian.core.accounts.phones import PhoneType
+
     record = read_record(raw, where)
     kind = _enum(ContactKind, read_str(record, "kind", where), f"{where}.kind")
     phone_type = record.get("phone_type")
@@ -189,6 +193,8 @@ def _write_channel(c: OfficialChannel) -> dict[str, Any]:
 
 
 def _read_channel(raw: Any, where: str) -> OfficialChannel:
+    from anjian.core.accounts.channels import ChannelKind, ChannelSource, OfficialChannel
+
     record = read_record(raw, where)
     value = read_str(record, "value", where)
     if not value:

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
-from fractions import Fraction
 
 from anjian.core.checklist.checks import CHECKS, CheckResult
 from anjian.core.checklist.items import ChecklistItem, ItemKind
@@ -97,14 +96,23 @@ def score(statuses: Sequence[ItemStatus]) -> Score:
     if total == 0:
         return Score(100, ())
     lost = [s for s in counted if s.status is not Status.DONE]
-    shares = [(s, Fraction(100 * s.item.weight, total)) for s in lost]
-    missing = sum((share for _, share in shares), Fraction(0))
-    value = 100 - round(missing)
+    # Each lost item's share of 100 points is 100 * weight / total: exact integer
+    # arithmetic on the numerators (one denominator, ``total``).
+    shares = [(s, 100 * s.item.weight) for s in lost]
+    value = 100 - _round_half_even(sum(n for _, n in shares), total)
     # Whole points per deduction that add up exactly (largest remainder first).
-    points = {id(s): int(share) for s, share in shares}
+    points = {id(s): n // total for s, n in shares}
     leftover = (100 - value) - sum(points.values())
-    for s, share in sorted(shares, key=lambda p: p[1] - int(p[1]), reverse=True)[:leftover]:
+    for s, _ in sorted(shares, key=lambda p: p[1] % total, reverse=True)[:leftover]:
         points[id(s)] += 1
     deductions = sorted((Deduction(s, points[id(s)]) for s, _ in shares),
                         key=lambda d: (not d.status.urgent, -d.points))
     return Score(value, tuple(deductions))
+
+
+def _round_half_even(numerator: int, denominator: int) -> int:
+    """``round(numerator / denominator)`` without floating point (ties to even, as round)."""
+    quotient, remainder = divmod(numerator, denominator)
+    if 2 * remainder > denominator or (2 * remainder == denominator and quotient % 2):
+        return quotient + 1
+    return quotient

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from anjian.core.document import (
     DocumentError,
@@ -26,10 +26,15 @@ from anjian.core.document import (
     read_time,
     utc,
 )
-from anjian.core.twofactor.otpauth import OtpEntry
 from anjian.core.twofactor.records import Method, TwoFactorRecord
-from anjian.core.twofactor.totp import DIGITS_RANGE, PERIOD_RANGE, Algorithm, TotpKey
 from anjian.i18n import N_, Text
+
+if TYPE_CHECKING:
+    from anjian.core.twofactor.otpauth import OtpEntry
+    from anjian.core.twofactor.totp import Algorithm, TotpKey
+
+# otpauth and totp are imported where an entry is used or read, not here: every
+# load of the state imports this module (``anjian-cli check`` start-up time).
 
 KEY = "two_factor"
 SECRET_PURPOSE = "totp"
@@ -56,10 +61,14 @@ class VaultEntry:
 
     def key(self, secret: bytes) -> TotpKey:
         """The key to compute codes, given the secret read from the keyring."""
+        from anjian.core.twofactor.totp import TotpKey
+
         return TotpKey(secret, self.algorithm, self.digits, self.period)
 
     def as_otp_entry(self, secret: bytes) -> OtpEntry:
         """The entry with its secret, to export as a link or QR code."""
+        from anjian.core.twofactor.otpauth import OtpEntry
+
         return OtpEntry(self.issuer, self.account, self.key(secret))
 
 
@@ -206,6 +215,8 @@ def _record(raw: Any, where: str) -> TwoFactorRecord:
 
 
 def _entry(raw: Any, where: str) -> VaultEntry:
+    from anjian.core.twofactor.totp import DIGITS_RANGE, PERIOD_RANGE, Algorithm
+
     record = read_record(raw, where)
     try:
         algorithm = Algorithm(read_str(record, "algorithm", where))
