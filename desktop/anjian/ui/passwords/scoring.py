@@ -11,11 +11,16 @@ several characters) without adding noticeable delay to a single keystroke.
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 DEBOUNCE_MS = 15
+# While a password is scored (pure Python, holding the GIL), the interpreter
+# hands the GIL to a waiting thread every this many seconds instead of every
+# 5 ms, so the UI thread waits less for it between keystrokes.
+SWITCH_INTERVAL_S = 0.001
 
 
 class _Relay(QObject):
@@ -33,6 +38,14 @@ class _ScoreTask(QRunnable):
         self._relay = relay
 
     def run(self) -> None:
+        previous = sys.getswitchinterval()
+        sys.setswitchinterval(min(previous, SWITCH_INTERVAL_S))
+        try:
+            self._score()
+        finally:
+            sys.setswitchinterval(previous)
+
+    def _score(self) -> None:
         try:
             from anjian.core.passwords.personal import personal_inputs
             from anjian.wordlists import password_scorer
