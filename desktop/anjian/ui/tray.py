@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap, QPixmapCache
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from anjian.core.reminders.due_item import DueItem
@@ -23,6 +23,11 @@ MENU_ITEMS = 5  # due items listed in the menu; the window has the rest
 def badge_icon(base: QIcon, count: int, size: int = 64) -> QIcon:
     """``base`` with ``count`` in a badge (nothing when zero)."""
     pixmap = base.pixmap(size, size)
+    # Drawing an icon fills Qt's pixmap cache, whose upkeep timer then wakes the
+    # process every 30 s for as long as anything is cached: in the tray, where
+    # nothing else draws, that would be the only wake-up. Empty it (it refills
+    # when the window draws).
+    QPixmapCache.clear()
     if count <= 0 or pixmap.isNull():
         return base if not pixmap.isNull() else QIcon()
     painter = QPainter(pixmap)
