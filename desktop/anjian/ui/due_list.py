@@ -57,7 +57,8 @@ class DueRow(QFrame):
         when = item.due_at.astimezone().date().isoformat()
         detail = tr(Text(N_("Due since {date}"), {"date": when}))
         if item.reason is not None:
-            detail = f"{tr(item.reason)} · {detail}"
+            # A sentence's own full stop would stand before the separator ("。 ·").
+            detail = f"{tr(item.reason).rstrip('.。')} · {detail}"
         self.detail.setText(detail)
         texts.addWidget(self.title)
         texts.addWidget(self.detail)
