@@ -13,7 +13,6 @@ from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from anjian import KEYRING_SERVICE, content
-from anjian.core.checklist import wizard
 from anjian.core.checklist.overview import Overview, overview
 from anjian.core.checklist.progress import Answer, ChecklistProgress, snooze_until
 from anjian.core.state import State
@@ -122,6 +121,8 @@ class AnjianService:
     def wizard_step(self, position: int, answer: Answer | None = None) -> StorageStatus:
         """Answer the wizard's step at ``position`` (and move on), or just move there."""
         now = self.clock()
+        from anjian.core.checklist import wizard
+
         all_steps = wizard.steps(content.checklist())
 
         def change(progress: ChecklistProgress) -> ChecklistProgress:

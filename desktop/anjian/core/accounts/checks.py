@@ -12,7 +12,6 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from anjian.core.accounts.contacts import ContactStatus
 from anjian.core.state import State
 from anjian.i18n import N_, Text
 
@@ -32,6 +31,9 @@ def contacts_current(state: State, now: datetime) -> CheckResult:
     contacts = [c for c in state.account_details.contacts if set(c.account_ids) & listed]
     if not contacts:
         return CheckResult(None)
+    # Here, not at the top: with no contacts, anjian-cli check never loads them.
+    from anjian.core.accounts.contacts import ContactStatus
+
     due, lost, overdue = [], [], []
     for contact in contacts:
         status = contact.status(now)
