@@ -9,6 +9,7 @@ under the ``decided_by`` ids of ``resources/content/checklist.json``.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -38,76 +39,30 @@ def accounts_listed(state: State, now: datetime) -> CheckResult:
     return CheckResult(False, Text(N_("No account is listed yet.")))
 
 
-def _contacts_current(state: State, now: datetime) -> CheckResult:
-    from anjian.core.accounts.checks import contacts_current  # imports this module
+def _deferred(module: str, name: str) -> Check:
+    """The check ``module.name``, imported when first run.
 
-    return contacts_current(state, now)
+    Feature modules import this one (for :class:`CheckResult`), and ``anjian-cli
+    check`` should load only what the state needs.
+    """
+    def check(state: State, now: datetime) -> CheckResult:
+        function: Check = getattr(importlib.import_module(module), name)
+        return function(state, now)
 
-
-def _channels_pinned(state: State, now: datetime) -> CheckResult:
-    from anjian.core.accounts.checks import channels_pinned
-
-    return channels_pinned(state, now)
-
-
-def _password_strength(state: State, now: datetime) -> CheckResult:
-    from anjian.core.passwords.checks import password_strength
-
-    return password_strength(state, now)
-
-
-def _password_unique(state: State, now: datetime) -> CheckResult:
-    from anjian.core.passwords.checks import password_unique
-
-    return password_unique(state, now)
-
-
-def _password_review(state: State, now: datetime) -> CheckResult:
-    from anjian.core.passwords.checks import password_review
-
-    return password_review(state, now)
-
-
-def _two_factor_enabled(state: State, now: datetime) -> CheckResult:
-    from anjian.core.twofactor.checks import enabled
-
-    return enabled(state, now)
-
-
-def _two_factor_drill(state: State, now: datetime) -> CheckResult:
-    from anjian.core.twofactor.checks import drill
-
-    return drill(state, now)
-
-
-def _two_factor_recovery(state: State, now: datetime) -> CheckResult:
-    from anjian.core.twofactor.checks import recovery
-
-    return recovery(state, now)
-
-
-def _backups_recorded(state: State, now: datetime) -> CheckResult:
-    from anjian.core.backups.checks import backups_recorded
-
-    return backups_recorded(state, now)
-
-
-def _backups_tested(state: State, now: datetime) -> CheckResult:
-    from anjian.core.backups.checks import backups_tested
-
-    return backups_tested(state, now)
+    check.__name__ = name
+    return check
 
 
 CHECKS: dict[str, Check] = {
     "accounts.listed": accounts_listed,
-    "accounts.contacts": _contacts_current,
-    "accounts.channels": _channels_pinned,
-    "passwords.strength": _password_strength,
-    "passwords.unique": _password_unique,
-    "passwords.review": _password_review,
-    "twofactor.enabled": _two_factor_enabled,
-    "twofactor.drill": _two_factor_drill,
-    "twofactor.recovery": _two_factor_recovery,
-    "backups.recorded": _backups_recorded,
-    "backups.tested": _backups_tested,
+    "accounts.contacts": _deferred("anjian.core.accounts.checks", "contacts_current"),
+    "accounts.channels": _deferred("anjian.core.accounts.checks", "channels_pinned"),
+    "passwords.strength": _deferred("anjian.core.passwords.checks", "password_strength"),
+    "passwords.unique": _deferred("anjian.core.passwords.checks", "password_unique"),
+    "passwords.review": _deferred("anjian.core.passwords.checks", "password_review"),
+    "twofactor.enabled": _deferred("anjian.core.twofactor.checks", "enabled"),
+    "twofactor.drill": _deferred("anjian.core.twofactor.checks", "drill"),
+    "twofactor.recovery": _deferred("anjian.core.twofactor.checks", "recovery"),
+    "backups.recorded": _deferred("anjian.core.backups.checks", "backups_recorded"),
+    "backups.tested": _deferred("anjian.core.backups.checks", "backups_tested"),
 }
