@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from anjian import __version__
 from anjian.i18n import N_, Text
 from anjian.ui.language import InterfaceLanguage
+from anjian.ui.pages import heading_font
 
 LICENCE = "GPL-3.0-or-later"
 
@@ -105,10 +106,7 @@ class AboutDialog(QDialog):
         name = QLabel(self)
         name.setTextFormat(Qt.TextFormat.PlainText)
         name.setText(tr(Text(N_("Anjian {version}"), {"version": __version__})))
-        font = name.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        name.setFont(font)
+        heading_font(name, 1.5)
         description = QLabel(tr(N_(
             "Anjian (安检) checks the security of your own accounts, turns common security "
             "advice into checks you can act on, and reminds you when something is due. "

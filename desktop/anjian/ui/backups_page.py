@@ -43,6 +43,7 @@ from anjian.service import StorageStatus
 from anjian.ui import messages, report_export, state_transfer
 from anjian.ui.context import PageContext
 from anjian.ui.sections import Section
+from anjian.ui.pages import heading_font
 
 SNOOZE_DAYS = 7
 _COLUMNS = (N_("Item"), N_("Account"), N_("Where it is kept"), N_("Copies"), N_("Made"),
@@ -77,10 +78,7 @@ class BackupsPage(QScrollArea):
         column.setSpacing(12)
 
         self.title = QLabel(body)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.title.setFont(font)
+        heading_font(self.title, 1.6)
         self.summary = _label(body)
         self.attention = _label(body)
         bold = self.attention.font()

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -28,7 +27,7 @@ from anjian.service import StorageStatus
 from anjian.storage.store import Snapshot
 from anjian.ui.context import PageContext
 from anjian.ui.due_list import DueList
-from anjian.ui.pages import Banner, fallback_text, wrapping_label
+from anjian.ui.pages import Banner, fallback_text, heading_font, scrolling_column, wrapping_label
 from anjian.ui.score_chart import ScoreChart
 from anjian.ui.sections import Section
 
@@ -64,23 +63,10 @@ class OverviewPage(QWidget):
         self.overview: Overview | None = None
         self._drawn = True  # nothing waits to be drawn
         self.setStyleSheet(_STYLE)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(scroll)
-        body = QWidget(scroll)
-        scroll.setWidget(body)
-        column = QVBoxLayout(body)
-        column.setContentsMargins(28, 24, 28, 28)
-        column.setSpacing(14)
+        body, column = scrolling_column(self, (28, 24, 28, 28), 14)
 
         self.title = QLabel(body)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.title.setFont(font)
+        heading_font(self.title, 1.6)
         column.addWidget(self.title)
         self.damage_banner = Banner("banner", QStyle.StandardPixmap.SP_MessageBoxWarning, body)
         self.read_only_banner = Banner("banner", QStyle.StandardPixmap.SP_MessageBoxWarning, body)
@@ -144,10 +130,7 @@ class OverviewPage(QWidget):
     @staticmethod
     def _heading(parent: QWidget, column: QVBoxLayout) -> QLabel:
         label = QLabel(parent)
-        font = label.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        label.setFont(font)
+        heading_font(label, 1.15)
         column.addWidget(label)
         return label
 

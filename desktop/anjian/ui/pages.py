@@ -8,7 +8,15 @@ or read-only state in a banner that says so in words (not by colour alone).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from anjian.i18n import N_, Text
 from anjian.storage.store import Snapshot
@@ -23,6 +31,34 @@ QFrame#banner { background: #fff4ce; border: 1px solid #c99a00; }
 QFrame#banner QLabel { color: #3b2e00; background: transparent; }
 QFrame#welcome { border: 1px solid palette(mid); background: palette(alternate-base); }
 """
+
+
+def heading_font(widget: QWidget, scale: float) -> None:
+    """Make ``widget``'s text bold and ``scale`` times the usual size (titles, headings)."""
+    font = widget.font()
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    widget.setFont(font)
+
+
+def scrolling_column(page: QWidget, margins: tuple[int, int, int, int],
+                     spacing: int) -> tuple[QWidget, QVBoxLayout]:
+    """Fill ``page`` with a frameless scroll area; its body and the column to fill.
+
+    ``margins`` (left, top, right, bottom) are the column's.
+    """
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    scroll = QScrollArea(page)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    outer.addWidget(scroll)
+    body = QWidget(scroll)
+    scroll.setWidget(body)
+    column = QVBoxLayout(body)
+    column.setContentsMargins(*margins)
+    column.setSpacing(spacing)
+    return body, column
 
 
 def wrapping_label(parent: QWidget) -> QLabel:
@@ -76,10 +112,7 @@ class SectionPage(QWidget):
         self._column.setContentsMargins(_PAGE_MARGIN, _PAGE_MARGIN - 4, _PAGE_MARGIN, _PAGE_MARGIN)
         self._column.setSpacing(14)
         self.title = QLabel(self)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.title.setFont(font)
+        heading_font(self.title, 1.6)
         self.summary = wrapping_label(self)
         self._note_frame = QFrame(self)
         self._note_frame.setObjectName("notBuilt")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap, QPixmapCache
+from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmapCache
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from anjian.core.reminders.due_item import DueItem

@@ -27,7 +27,7 @@ from anjian.core.checklist.progress import Answer, ChecklistProgress
 from anjian.i18n import N_, Text
 from anjian.service import StorageStatus
 from anjian.ui.context import PageContext
-from anjian.ui.pages import wrapping_label
+from anjian.ui.pages import heading_font, wrapping_label
 from anjian.ui.sections import section
 
 _ANSWER_LABELS = {
@@ -58,10 +58,7 @@ class ChecklistWizard(QDialog):
         self.progress.setTextVisible(False)  # the counter above says it in words
         self.counter = QLabel(self)
         self.heading = wrapping_label(self)
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.heading.setFont(font)
+        heading_font(self.heading, 1.3)
         self.why_label = QLabel(self)
         self.why = wrapping_label(self)
         self.how_label = QLabel(self)

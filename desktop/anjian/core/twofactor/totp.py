@@ -17,7 +17,6 @@ fast codes may be tried.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import struct
 from dataclasses import dataclass, field

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QVBoxLayout, 
 
 from anjian.core.accounts.problems import Reason, Severity
 from anjian.i18n import N_, Text
+from anjian.ui.pages import heading_font
 
 Translate = Callable[[Text | str], str]
 
@@ -50,10 +51,7 @@ def label(parent: QWidget, bold: bool = False) -> QLabel:
 def heading(parent: QWidget, scale: float = 1.6) -> QLabel:
     """A page or group title."""
     widget = QLabel(parent)
-    font = widget.font()
-    font.setPointSizeF(font.pointSizeF() * scale)
-    font.setBold(True)
-    widget.setFont(font)
+    heading_font(widget, scale)
     return widget
 
 

@@ -10,7 +10,6 @@ fingerprinted and dropped (:mod:`anjian.storage.password_checks`).
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
@@ -39,6 +38,7 @@ from anjian.ui.passwords.meter import StrengthMeter
 from anjian.ui.passwords.saved import SavedChecks
 from anjian.ui.passwords.scoring import LiveScorer
 from anjian.ui.sections import Section
+from anjian.ui.pages import heading_font
 
 PERSONAL_BACKGROUND = "#fde2e1"
 CHINESE_BACKGROUND = "#fff1c7"
@@ -93,10 +93,7 @@ class PasswordsPage(QScrollArea):
         column.setSpacing(10)
 
         self.title = QLabel(body)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.title.setFont(font)
+        heading_font(self.title, 1.6)
         self.summary = _label(body)
         self.privacy = _label(body)
 

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +31,7 @@ from anjian.core.twofactor.drill import Drill, Step
 from anjian.core.twofactor.totp import Verdict
 from anjian.i18n import N_, Text
 from anjian.ui.context import PageContext
-from anjian.ui.pages import wrapping_label
+from anjian.ui.pages import heading_font, scrolling_column, wrapping_label
 from anjian.ui.qr import QrCodeView
 
 Clock = Callable[[], datetime]
@@ -63,23 +62,10 @@ class DrillTab(QWidget):
         self.drill: Drill | None = None
         self.setStyleSheet(_STYLE)
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(scroll)
-        body = QWidget(scroll)
-        scroll.setWidget(body)
-        column = QVBoxLayout(body)
-        column.setContentsMargins(16, 14, 16, 14)
-        column.setSpacing(10)
+        body, column = scrolling_column(self, (16, 14, 16, 14), 10)
 
         self.heading = QLabel(body)
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        font.setBold(True)
-        self.heading.setFont(font)
+        heading_font(self.heading, 1.2)
         self.guidance = wrapping_label(body)
         self.needs = wrapping_label(body)
         column.addWidget(self.heading)

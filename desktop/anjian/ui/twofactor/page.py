@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from anjian.i18n import N_
 from anjian.service import StorageStatus
 from anjian.ui.context import PageContext
-from anjian.ui.pages import wrapping_label
+from anjian.ui.pages import heading_font, wrapping_label
 from anjian.ui.sections import Section
 from anjian.ui.twofactor.drill_tab import DrillTab
 from anjian.ui.twofactor.map_tab import MapTab
@@ -29,10 +29,7 @@ class TwoFactorPage(QWidget):
         column.setContentsMargins(28, 24, 28, 20)
         column.setSpacing(10)
         self.title = QLabel(self)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.title.setFont(font)
+        heading_font(self.title, 1.6)
         self.summary = wrapping_label(self)
         self.tabs = QTabWidget(self)
         self.map_tab = MapTab(context, self.tabs)

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -43,7 +42,7 @@ from anjian.service import AnjianService
 from anjian.ui import messages
 from anjian.ui.clipboard import SecretClipboard
 from anjian.ui.context import PageContext
-from anjian.ui.pages import wrapping_label
+from anjian.ui.pages import scrolling_column, wrapping_label
 from anjian.ui.qr import QrCodeView, decode_qr
 
 REVEAL_MS = 30_000
@@ -194,17 +193,7 @@ class VaultTab(QWidget):
         self.setStyleSheet("QFrame#entry { border: 1px solid palette(mid); border-radius: 6px;"
                            " background: palette(alternate-base); }")
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(scroll)
-        body = QWidget(scroll)
-        scroll.setWidget(body)
-        column = QVBoxLayout(body)
-        column.setContentsMargins(16, 14, 16, 14)
-        column.setSpacing(10)
+        body, column = scrolling_column(self, (16, 14, 16, 14), 10)
         self.intro = wrapping_label(body)
         column.addWidget(self.intro)
 
