@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from anjian import APP_ID
 from anjian.autostart import desktop_exec, installed_program, write_atomically
 from anjian.paths import resources_dir
+from anjian.record import record
 
 
-@dataclass(frozen=True)
+@record
 class DesktopEntry:
     """The menu entry, icon and metainfo under one XDG data folder."""
 

@@ -17,11 +17,12 @@ import locale
 import math
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from types import MappingProxyType
 
 from anjian.paths import locale_dir
+from anjian.record import record
 
 DOMAIN = "anjian"
 LANGUAGES: tuple[str, ...] = ("zh_CN", "zh_TW", "en")
@@ -41,7 +42,7 @@ def N_(message: str) -> str:
     return message
 
 
-@dataclass(frozen=True)
+@record
 class Text:
     """A translatable message: an English message id and named parameters.
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, replace
 from datetime import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from anjian.i18n import LANGUAGES
 from anjian.paths import config_dir
+from anjian.record import record
 
 if TYPE_CHECKING:
     from anjian.core.reminders.notify import QuietHours
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 FILE_NAME = "preferences.json"
 
 
-@dataclass(frozen=True)
+@record
 class Preferences:
     """What the user chose; ``None`` language means "follow the system"."""
 

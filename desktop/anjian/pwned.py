@@ -12,10 +12,10 @@ from __future__ import annotations
 import os
 import urllib.error
 import urllib.request
-from dataclasses import dataclass
 
 from anjian.core.passwords.breach import BadRangeAnswer, range_query, times_seen
 from anjian.i18n import N_, Text
+from anjian.record import record
 
 DEFAULT_BASE_URL = "https://api.pwnedpasswords.com/range/"
 # Tests point this at a loopback server that speaks the same format.
@@ -32,7 +32,7 @@ class PwnedCheckFailed(Exception):
         self.text = text
 
 
-@dataclass(frozen=True)
+@record
 class PwnedResult:
     """How often the password appears in the breach corpus (0: not found)."""
 

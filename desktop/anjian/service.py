@@ -8,7 +8,7 @@ never touch the keyring, zxcvbn or the store directly.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +17,7 @@ from anjian.core.checklist.overview import Overview, overview
 from anjian.core.checklist.progress import Answer, ChecklistProgress, snooze_until
 from anjian.core.state import State
 from anjian.paths import lock_path
+from anjian.record import record
 from anjian.storage.backends import open_vault
 from anjian.storage.lock import SaveLock
 from anjian.storage.store import Snapshot, StateStore
@@ -34,7 +35,7 @@ def _utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-@dataclass(frozen=True)
+@record
 class StorageStatus:
     """Where the state lives and how it was last found, for the status bar and ``check``."""
 

@@ -13,11 +13,11 @@ version has no migration or no fixture.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from anjian.core.state import SCHEMA_VERSION, DocumentError
 from anjian.i18n import N_, Text
+from anjian.record import record
 
 Document = dict[str, Any]
 Migration = Callable[[Document], Document]
@@ -26,7 +26,7 @@ Migration = Callable[[Document], Document]
 MIGRATIONS: dict[int, Migration] = {}
 
 
-@dataclass(frozen=True)
+@record
 class Upgraded:
     """The outcome of :func:`upgrade`."""
 

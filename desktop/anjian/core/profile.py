@@ -7,16 +7,16 @@ nothing else uses them and they are never sent anywhere.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from anjian.core.document import malformed, read_record, read_str
+from anjian.record import record
 
 MAX_NAME = 100
 
 
-@dataclass(frozen=True)
+@record
 class Profile:
     """What the user told Anjian about themselves."""
 

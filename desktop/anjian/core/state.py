@@ -18,7 +18,7 @@ feature module's own section reader and writer.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import datetime, timezone
 from enum import Enum
 from typing import TYPE_CHECKING, Any
@@ -45,6 +45,7 @@ from anjian.core.profile import Profile
 from anjian.core.twofactor import section as two_factor_section
 from anjian.core.twofactor.section import TwoFactor
 from anjian.i18n import N_, Text
+from anjian.record import record
 
 if TYPE_CHECKING:
     from anjian.core.backups.register import BackupRecord
@@ -77,7 +78,7 @@ def new_id() -> str:
     return uuid.uuid4().hex
 
 
-@dataclass(frozen=True)
+@record
 class SecretRef:
     """Points to a secret kept in its own keyring entry; never holds the secret."""
 
@@ -89,7 +90,7 @@ class SecretRef:
         return f"secret.{self.id}"
 
 
-@dataclass(frozen=True)
+@record
 class Account:
     """One account the user audits (a wallet, an exchange, a chat app...)."""
 
@@ -100,7 +101,7 @@ class Account:
     created: datetime = field(default_factory=lambda: datetime(1970, 1, 1, tzinfo=timezone.utc))
 
 
-@dataclass(frozen=True)
+@record
 class State:
     """The whole security state of one user.
 

@@ -25,10 +25,11 @@ import binascii
 import hashlib
 import json
 import zlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, field
 from typing import Any
 
 from anjian.i18n import N_, Text
+from anjian.record import record
 
 FORMAT = 1  # the layout version, independent of the document's schema_version
 HEAD = "state"
@@ -56,7 +57,7 @@ class NewerFormat(Exception):
         self.found = found
 
 
-@dataclass(frozen=True)
+@record
 class Head:
     """The commit record of one generation."""
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from enum import Enum
 
@@ -29,6 +29,7 @@ from anjian.core.backups.phrase import (
 )
 from anjian.core.backups.register import BackupRecord, PhraseFingerprint
 from anjian.core.state import SecretRef, State, new_id
+from anjian.record import record
 from anjian.storage.store import Snapshot, StateStore
 
 
@@ -42,7 +43,7 @@ class Outcome(str, Enum):
     FINGERPRINT_LOST = "fingerprint-lost"  # the record names an entry that is gone
 
 
-@dataclass(frozen=True)
+@record
 class PhraseTest:
     """The outcome of testing a typed phrase against a backup record."""
 

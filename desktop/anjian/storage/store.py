@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from anjian import __version__
 from anjian.core.migrations import upgrade
 from anjian.core.state import DocumentError, SecretRef, State, from_document, to_document
 from anjian.i18n import N_, Text
+from anjian.record import record
 from anjian.storage import codec
 from anjian.storage.backends import SHARD_CHARS
 from anjian.storage.codec import HEAD, PREVIOUS, Damaged, Head, NewerFormat
@@ -41,7 +41,7 @@ def _utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-@dataclass(frozen=True)
+@record
 class Snapshot:
     """What :meth:`StateStore.load` found.
 
@@ -64,7 +64,7 @@ class Snapshot:
         return self.state is None and self.damage is None and self.read_only is None
 
 
-@dataclass(frozen=True)
+@record
 class _Read:
     """A head as found, with the verdict on it."""
 

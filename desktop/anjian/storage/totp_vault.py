@@ -11,7 +11,7 @@ when the user asks to reveal or export one.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from anjian.core.state import SecretRef, State, new_id
@@ -20,11 +20,12 @@ from anjian.core.twofactor.secret import SecretError, grouped, parse_secret, sec
 from anjian.core.twofactor.section import SECRET_PURPOSE, VaultEntry, vault_entry
 from anjian.core.twofactor.totp import code_at, counter_at, hotp
 from anjian.i18n import N_, Text
+from anjian.record import record
 from anjian.storage.errors import Problem, StorageError
 from anjian.storage.store import Snapshot, StateStore
 
 
-@dataclass(frozen=True)
+@record
 class Addition:
     """What adding entries did: the saved state, what was added, what was already there."""
 
@@ -33,7 +34,7 @@ class Addition:
     already_there: tuple[str, ...]  # titles of entries the vault already held
 
 
-@dataclass(frozen=True)
+@record
 class VaultCode:
     """The code of one entry now and the one after it, so the window can roll over on time."""
 

@@ -20,15 +20,15 @@ import os
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
+from anjian.record import record
 from anjian.storage.errors import Problem, StorageError
 
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
+@record
 class BackendInfo:
     """Which keyring holds the state, in words a user recognises."""
 

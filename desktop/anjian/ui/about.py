@@ -7,7 +7,6 @@ a small table fills in where a package's metadata names no licence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from importlib import metadata
 
 from PySide6.QtCore import Qt, qVersion
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from anjian import __version__
 from anjian.i18n import N_, Text
+from anjian.record import record
 from anjian.ui.language import InterfaceLanguage
 from anjian.ui.pages import heading_font
 
@@ -50,7 +50,7 @@ QT_LICENCE = "LGPL-3.0-only"
 _LONG_LICENCE_FIELD = 60  # some packages paste the whole licence text into "License"
 
 
-@dataclass(frozen=True)
+@record
 class Component:
     """One thing Anjian is built on, as installed here."""
 

@@ -17,12 +17,12 @@ import logging
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QProcess, Qt, QTimer, Signal
 
 from anjian.core.reminders.clock import TICK_SECONDS, ClockReading, jumped
 from anjian.i18n import Text
+from anjian.record import record
 from anjian.ui.language import InterfaceLanguage
 from anjian.ui.notifier import Notifier
 from anjian.ui.tray import Tray
@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 CHILD_TIMEOUT_MS = 60_000
 
 
-@dataclass(frozen=True)
+@record
 class AgentDueItem:
     """A due item as the child reported it, its title already in the UI language."""
 

@@ -9,12 +9,12 @@ preferences or links may refer to them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from anjian.i18n import N_
+from anjian.record import record
 
 
-@dataclass(frozen=True)
+@record
 class Section:
     """One entry of the navigation and the page behind it."""
 

@@ -10,7 +10,6 @@ how to get the old one back.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,13 +25,14 @@ from PySide6.QtWidgets import (
 
 from anjian.core.backups.archive import MIN_PASSPHRASE
 from anjian.i18n import N_, Text
+from anjian.record import record
 from anjian.ui import files, messages
 from anjian.ui.context import PageContext
 
 _FILTER = N_("Anjian backups (*.anjian-backup);;All files (*)")
 
 
-@dataclass(frozen=True)
+@record
 class Result:
     """A worker call's value, or the reason it could not be done."""
 

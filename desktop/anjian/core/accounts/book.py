@@ -8,7 +8,7 @@ an absent section is empty.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from anjian.core.document import (
@@ -24,6 +24,7 @@ from anjian.core.document import (
     read_time,
 )
 from anjian.i18n import N_, Text
+from anjian.record import record
 
 if TYPE_CHECKING:
     from anjian.core.accounts.channels import OfficialChannel
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 SECTION = "account_details"
 
 
-@dataclass(frozen=True)
+@record
 class AccountDetails:
     """Everything recorded about the accounts beyond their names."""
 

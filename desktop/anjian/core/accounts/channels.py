@@ -13,7 +13,7 @@ recorded; :func:`read_presets` refuses an entry without one.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, date
 from enum import Enum
 from typing import Any
@@ -23,6 +23,7 @@ from anjian.core.accounts.numbers import PinnedNumber, display_number, support_n
 from anjian.core.accounts.problems import InputProblem
 from anjian.core.document import DocumentError, malformed, read_list, read_record, read_str, utc
 from anjian.i18n import N_, Text
+from anjian.record import record
 
 
 class ChannelKind(str, Enum):
@@ -73,7 +74,7 @@ UNTRUSTED_SOURCES = frozenset({ChannelSource.SEARCH, ChannelSource.MESSAGE})
 _MAX_VALUE = 300
 
 
-@dataclass(frozen=True)
+@record
 class OfficialChannel:
     """One official channel of one account.
 
@@ -162,7 +163,7 @@ def _readable(link: str) -> bool:
 # -- presets ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class PresetChannel:
     """One channel of a preset, and the public source that states it."""
 
@@ -174,7 +175,7 @@ class PresetChannel:
     store: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Preset:
     """A well-known service's official channels, each cited."""
 

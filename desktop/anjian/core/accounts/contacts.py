@@ -13,13 +13,14 @@ contact works *for that account*, and confirms it is still the user's.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
 from enum import Enum
 
 from anjian.core.accounts.emails import mask_email, parse_email
 from anjian.core.accounts.phones import PhoneType, mask_phone, parse_phone
 from anjian.core.document import utc
+from anjian.record import record
 
 # "Every 6 months": 183 days, so a confirmation on 1 January is due by early July.
 DEFAULT_CADENCE_DAYS = 183
@@ -42,7 +43,7 @@ class ContactStatus(str, Enum):
     NO_LONGER_MINE = "no-longer-mine"
 
 
-@dataclass(frozen=True)
+@record
 class Binding:
     """One account bound to a contact, and when a code last arrived for it (the drill)."""
 
@@ -50,7 +51,7 @@ class Binding:
     code_received: datetime | None = None
 
 
-@dataclass(frozen=True)
+@record
 class RecoveryContact:
     """A phone number (E.164) or e-mail address (normalised) and the accounts bound to it.
 

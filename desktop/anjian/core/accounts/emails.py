@@ -9,11 +9,11 @@ suggestion, since a reset link sent to a mistyped domain never arrives.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 
 from anjian.core.accounts.problems import InputProblem
 from anjian.core.accounts.textdistance import edit_distance
 from anjian.i18n import N_, Text
+from anjian.record import record
 
 # Providers Anjian's users bind accounts to (mainland, Taiwan and international).
 POPULAR_DOMAINS: tuple[str, ...] = (
@@ -27,7 +27,7 @@ _POPULAR = frozenset(POPULAR_DOMAINS)
 _MAX_INPUT = 320  # RFC 3696's longest address (64 + 1 + 255)
 
 
-@dataclass(frozen=True)
+@record
 class Email:
     """A syntactically valid address: ``address`` is the normalised, stored form."""
 

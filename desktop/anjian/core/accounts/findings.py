@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 
@@ -23,6 +22,7 @@ from anjian.core.accounts.contacts import ContactKind, ContactStatus, RecoveryCo
 from anjian.core.accounts.channels import CHANNEL_KIND_NAMES
 from anjian.core.state import AccountKind, State
 from anjian.i18n import N_, Text
+from anjian.record import record
 
 
 class Priority(str, Enum):
@@ -41,7 +41,7 @@ PRIORITY_NAMES: dict[Priority, str] = {
 _ORDER = {Priority.HIGH: 0, Priority.MEDIUM: 1, Priority.LOW: 2}
 
 
-@dataclass(frozen=True)
+@record
 class Finding:
     """One thing to act on; ``id`` is the kind (stable), ``key`` names this instance."""
 

@@ -8,13 +8,13 @@ stable ids, so the UI and the CLI only render what this module reads.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from anjian.core.document import read_id, read_list, read_record, read_str
+from anjian.record import record
 
 
-@dataclass(frozen=True)
+@record
 class HelpEntry:
     """One step or tip: its id, a title (may be empty) and a body (message ids)."""
 
@@ -23,7 +23,7 @@ class HelpEntry:
     body: str
 
 
-@dataclass(frozen=True)
+@record
 class HelpPage:
     """A drill or a troubleshooting page."""
 
@@ -33,7 +33,7 @@ class HelpPage:
     entries: tuple[HelpEntry, ...]
 
 
-@dataclass(frozen=True)
+@record
 class CodeHelp:
     """Both pages."""
 

@@ -16,12 +16,12 @@ goes online through its separate ``update`` module, which Anjian never imports.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from anjian.core.accounts.problems import InputProblem
 from anjian.i18n import N_, Text
+from anjian.record import record
 
 if TYPE_CHECKING:
     from publicsuffixlist import PublicSuffixList
@@ -34,7 +34,7 @@ _DOTS = str.maketrans({"。": ".", "．": ".", "｡": "."})
 _NUMERIC_LABEL = re.compile(r"^(0x[0-9a-f]*|[0-9]+)$")
 
 
-@dataclass(frozen=True)
+@record
 class ParsedUrl:
     """Where a link really goes."""
 

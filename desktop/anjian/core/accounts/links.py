@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import Enum
 
 from anjian.core.accounts.hosts import (
@@ -35,6 +34,7 @@ from anjian.core.accounts.hosts import (
 from anjian.core.accounts.problems import InputProblem, Reason, Severity
 from anjian.core.accounts.textdistance import edit_distance
 from anjian.i18n import N_, Text
+from anjian.record import record
 
 # Well-known link shorteners: the real destination cannot be seen without opening them.
 SHORTENERS = frozenset({
@@ -63,7 +63,7 @@ VERDICT_NAMES: dict[Verdict, str] = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class LinkResult:
     """The verdict on one link, and why."""
 
@@ -75,7 +75,7 @@ class LinkResult:
     matched: str | None = None  # the pinned domain it is, or imitates
 
 
-@dataclass(frozen=True)
+@record
 class _Site:
     domain: str  # registrable, ASCII
     label: str  # the registrable domain without its public suffix

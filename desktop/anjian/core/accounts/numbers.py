@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import Enum
 
 from anjian.core.accounts.problems import InputProblem, Reason, Severity
 from anjian.i18n import N_, Text
+from anjian.record import record
 
 _MAX_INPUT = 64
 
@@ -41,7 +41,7 @@ NUMBER_VERDICT_NAMES: dict[NumberVerdict, str] = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class PinnedNumber:
     """An official support number the user recorded, and whose it is."""
 
@@ -49,7 +49,7 @@ class PinnedNumber:
     account_id: str
 
 
-@dataclass(frozen=True)
+@record
 class NumberResult:
     """The verdict on one pasted number, and why."""
 

@@ -10,11 +10,11 @@ Anjian's users live. Anyone can still type ``+852 …`` or ``+1 …``.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from enum import Enum
 
 from anjian.core.accounts.problems import InputProblem
 from anjian.i18n import N_, Text
+from anjian.record import record
 
 FALLBACK_REGION = "CN"
 _LANGUAGE_REGIONS = {"zh_CN": "CN", "zh_TW": "TW"}
@@ -43,7 +43,7 @@ PHONE_TYPE_NAMES: dict[PhoneType, str] = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class Phone:
     """A valid phone number: ``e164`` is the stored form (``+8613800138000``)."""
 

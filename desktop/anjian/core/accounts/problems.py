@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
 
 from anjian.i18n import Text
+from anjian.record import record
 
 
 class Severity(str, Enum):
@@ -16,7 +16,7 @@ class Severity(str, Enum):
     DANGER = "danger"
 
 
-@dataclass(frozen=True)
+@record
 class Reason:
     """One finding of a check: ``id`` is stable (for ``--json`` and tests), ``text`` is for people."""
 

@@ -29,12 +29,12 @@ import json
 import os
 import zlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from anjian.core.document import iso
 from anjian.i18n import N_, Text
+from anjian.record import record
 
 MAGIC = b"ANJIAN-BACKUP\n"
 FORMAT_VERSION = 1
@@ -76,7 +76,7 @@ _PROBLEMS: Mapping[str, str] = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class Contents:
     """What a backup carries: the state document and every secret by id."""
 

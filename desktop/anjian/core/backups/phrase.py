@@ -26,11 +26,11 @@ import json
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
 from anjian.i18n import N_
+from anjian.record import record
 
 LANGUAGES = ("english", "chinese_simplified", "chinese_traditional")
 LANGUAGE_NAMES: Mapping[str, str] = {
@@ -108,7 +108,7 @@ class WordStatus(str, Enum):
     UNKNOWN = "unknown"
 
 
-@dataclass(frozen=True)
+@record
 class WordCheck:
     """One typed word: its position (from 1), whether it is on the list, what was meant."""
 
@@ -139,7 +139,7 @@ VERDICT_TEXTS: Mapping[Verdict, str] = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class PhraseCheck:
     """The outcome of checking a typed phrase, word by word and as a whole."""
 
@@ -211,7 +211,7 @@ def checksum_ok(indexes: Sequence[int]) -> bool:
 # -- the fingerprint -----------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class Fingerprint:
     """A salted scrypt fingerprint of a whole phrase, with the parameters that made it."""
 
@@ -271,7 +271,7 @@ def matches(check: PhraseCheck, stored: Fingerprint) -> bool:
 # -- before the test: nobody may ever ask for the phrase -----------------------
 
 
-@dataclass(frozen=True)
+@record
 class Question:
     """A comprehension question asked before the phrase may be typed."""
 

@@ -11,7 +11,7 @@ cadence after it was last made. A snooze hides "overdue" until its date.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
 from enum import Enum
 from typing import Any
@@ -29,6 +29,7 @@ from anjian.core.document import (
     utc,
 )
 from anjian.i18n import N_, Text
+from anjian.record import record
 
 SECTION_KEY = "backups"
 
@@ -85,7 +86,7 @@ _MAX_COPIES = 99
 _MAX_CADENCE_MONTHS = 120
 
 
-@dataclass(frozen=True)
+@record
 class PhraseFingerprint:
     """Where the salted fingerprint of a registered recovery phrase is kept.
 
@@ -97,7 +98,7 @@ class PhraseFingerprint:
     registered: datetime
 
 
-@dataclass(frozen=True)
+@record
 class BackupRecord:
     """One backup: what, for which account, where, how many copies, when made and tested."""
 

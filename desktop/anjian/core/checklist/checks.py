@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 
 from anjian.core.reminders.due_item import DueItem
 from anjian.core.state import State
 from anjian.i18n import N_, Text
+from anjian.record import record
 
 
-@dataclass(frozen=True)
+@record
 class CheckResult:
     """The verdict of a check."""
 

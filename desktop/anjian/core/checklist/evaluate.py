@@ -8,7 +8,6 @@ never a mystery number.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 
@@ -18,6 +17,7 @@ from anjian.core.checklist.progress import Answer, ChecklistProgress
 from anjian.core.reminders.due_item import DueItem
 from anjian.core.state import State
 from anjian.i18n import N_, Text
+from anjian.record import record
 
 
 class Status(str, Enum):
@@ -29,7 +29,7 @@ class Status(str, Enum):
     INFO = "info"  # a help item
 
 
-@dataclass(frozen=True)
+@record
 class ItemStatus:
     """An item, how it stands, and what is due for it."""
 
@@ -75,7 +75,7 @@ def evaluate_all(items: Sequence[ChecklistItem], state: State, progress: Checkli
     return [evaluate(item, state, progress, now) for item in items]
 
 
-@dataclass(frozen=True)
+@record
 class Deduction:
     """Points an item costs the score, and why."""
 
@@ -83,7 +83,7 @@ class Deduction:
     points: int
 
 
-@dataclass(frozen=True)
+@record
 class Score:
     value: int  # 0-100
     deductions: tuple[Deduction, ...]  # largest first; they add up to 100 - value

@@ -8,10 +8,11 @@ broken content file is found by the tests, not by a user.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import timedelta
 from enum import Enum
 from typing import Any
+
+from anjian.record import record
 
 
 class ItemKind(str, Enum):
@@ -23,7 +24,7 @@ class ItemKind(str, Enum):
     HELP = "help"  # reading only; not scored, never due
 
 
-@dataclass(frozen=True)
+@record
 class ChecklistItem:
     """One item of the checklist."""
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
 from anjian.core.checklist.evaluate import ItemStatus, Score, evaluate_all, score
@@ -11,9 +10,10 @@ from anjian.core.checklist.items import ChecklistItem
 from anjian.core.reminders.due import DUE_SOON, due_items
 from anjian.core.reminders.due_item import DueItem
 from anjian.core.state import State
+from anjian.record import record
 
 
-@dataclass(frozen=True)
+@record
 class Overview:
     statuses: tuple[ItemStatus, ...]
     score: Score

@@ -8,7 +8,7 @@ stopped, and the score history. All times are UTC.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import datetime, timedelta
 from enum import Enum
 from types import MappingProxyType
@@ -24,6 +24,7 @@ from anjian.core.document import (
     read_str,
     read_time,
 )
+from anjian.record import record
 
 SECTION = "checklist"
 SCORE_HISTORY_KEPT = 400  # about a year of daily points, then the oldest go
@@ -37,7 +38,7 @@ class Answer(str, Enum):
     LATER = "later"
 
 
-@dataclass(frozen=True)
+@record
 class ItemAnswer:
     answer: Answer
     at: datetime
@@ -47,7 +48,7 @@ def _frozen(mapping: Mapping[str, Any] | None = None) -> Mapping[str, Any]:
     return MappingProxyType(dict(mapping or {}))
 
 
-@dataclass(frozen=True)
+@record
 class ChecklistProgress:
     """The ``checklist`` section."""
 

@@ -9,14 +9,14 @@ be left and resumed where it stopped. The Qt wizard only draws this.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
 from anjian.core.checklist.items import ChecklistItem, ItemKind
 from anjian.core.checklist.progress import Answer, ChecklistProgress
+from anjian.record import record
 
 
-@dataclass(frozen=True)
+@record
 class WizardStep:
     item: ChecklistItem
     index: int

@@ -10,7 +10,7 @@ closed one stays in the history and can be reopened.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from enum import Enum
 from typing import Any
@@ -29,6 +29,7 @@ from anjian.core.document import (
 from anjian.core.incidents.playbook import STEPS, steps_for
 from anjian.core.state import Account, AccountKind
 from anjian.i18n import N_, Text
+from anjian.record import record
 
 SECTION_KEY = "incidents"
 _MAX_TEXT = 4000  # notes and evidence are short texts, not files
@@ -66,7 +67,7 @@ EVIDENCE_NAMES: Mapping[EvidenceKind, str] = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class StepRecord:
     """One playbook step in an incident: done when, with which notes."""
 
@@ -75,7 +76,7 @@ class StepRecord:
     notes: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Evidence:
     """One piece of evidence: a transaction id, a login record, a screenshot's path."""
 
@@ -87,7 +88,7 @@ class Evidence:
     notes: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Event:
     """A moment of the incident's own history: opened, paused, resumed, closed, reopened."""
 
@@ -104,7 +105,7 @@ EVENT_TEXTS: Mapping[str, str] = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class Incident:
     """Working through the playbook for one account."""
 
@@ -212,7 +213,7 @@ def _short(text: str) -> str:
     return text[:_MAX_TEXT]
 
 
-@dataclass(frozen=True)
+@record
 class TimelineEntry:
     """One line of the incident's timeline, oldest first."""
 

@@ -16,13 +16,13 @@ the review step, which the police will ask for.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from anjian.core.state import AccountKind
 from anjian.i18n import N_
+from anjian.record import record
 
 
-@dataclass(frozen=True)
+@record
 class Step:
     """One step of the playbook."""
 

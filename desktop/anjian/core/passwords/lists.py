@@ -9,8 +9,10 @@ order needs to reach it. Reading the files is done outside core
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
+
+from anjian.record import record
 
 
 class ListKind(str, Enum):
@@ -37,7 +39,7 @@ def parse_list(text: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
-@dataclass(frozen=True)
+@record
 class WordLists:
     """Every list the scorer uses, each most common first."""
 

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from typing import TYPE_CHECKING
+
+from anjian.record import record
 
 if TYPE_CHECKING:
     from anjian.core.state import State
@@ -34,7 +35,7 @@ class PersonalKind(str, Enum):
     OTHER = "other"
 
 
-@dataclass(frozen=True)
+@record
 class PersonalValue:
     """One thing about the user, as given (a name, a date, a number, an address)."""
 

@@ -17,7 +17,7 @@ sign of a breach?), and the cadence is a setting.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -33,6 +33,7 @@ from anjian.core.document import (
     utc,
 )
 from anjian.i18n import N_, Text
+from anjian.record import record
 
 REUSE_KEY_PURPOSE = "password-reuse-key"
 FINGERPRINT_PURPOSE = "password-fingerprint"
@@ -48,7 +49,7 @@ REVIEW_EXPLANATION = Text(N_(
     "is it still strong, still used only here? Anjian reminds you once a year by default."))
 
 
-@dataclass(frozen=True)
+@record
 class PasswordCheck:
     """The last check of one account's password. Holds no password."""
 
@@ -64,7 +65,7 @@ class PasswordCheck:
     fingerprint: str | None = None  # secret id of its fingerprint entry
 
 
-@dataclass(frozen=True)
+@record
 class Passwords:
     """Every account's check, and how often to review them."""
 

@@ -27,7 +27,8 @@ import hmac
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+
+from anjian.record import record
 
 SCRYPT_N = 2**15
 SCRYPT_R = 8
@@ -40,7 +41,7 @@ _TRAILING = re.compile(r"[\W\d_]+$")
 _VERSION = "v1"
 
 
-@dataclass(frozen=True)
+@record
 class Fingerprint:
     """The keyed hashes of a password and of its base (``None`` when the base is too short)."""
 
@@ -62,7 +63,7 @@ class Fingerprint:
                    base64.b64decode(base, validate=True) if base else None)
 
 
-@dataclass(frozen=True)
+@record
 class Reuse:
     """Which other accounts have the same password, or nearly the same."""
 

@@ -39,6 +39,7 @@ from anjian.core.passwords.chinese import ChineseMatcher
 from anjian.core.passwords.lists import WordLists
 from anjian.core.passwords.personal import PersonalKind, PersonalValue, expand
 from anjian.i18n import N_, Text
+from anjian.record import record
 
 MAX_LENGTH = 1024
 WHOLE_LIMIT = 72  # zxcvbn's own limit
@@ -72,7 +73,7 @@ class PasswordTooLong(ValueError):
         super().__init__(str(self.text))
 
 
-@dataclass(frozen=True)
+@record
 class Pattern:
     """One part of the password and what it was recognised as.
 
@@ -106,7 +107,7 @@ class Pattern:
         return self.kind in texts.CHINESE_PATTERNS
 
 
-@dataclass(frozen=True)
+@record
 class Strength:
     """The verdict on one password. Holds no copy of the password except in pattern tokens."""
 

@@ -9,13 +9,14 @@ less, even backwards (the clock was set back), due items are recomputed now.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+
+from anjian.record import record
 
 TICK_SECONDS = 300  # how often the reminder timer asks due_items: 12 wake-ups an hour
 JUMP_TOLERANCE_SECONDS = 90.0
 
 
-@dataclass(frozen=True)
+@record
 class ClockReading:
     wall: float  # time.time()
     monotonic: float  # time.monotonic()

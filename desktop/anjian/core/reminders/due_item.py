@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from anjian.i18n import Text
+from anjian.record import record
 
 
-@dataclass(frozen=True)
+@record
 class DueItem:
     """Something the user should do now (or soon).
 

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from anjian.core.checklist.progress import ChecklistProgress
 from anjian.core.reminders.due_item import DueItem
 from anjian.i18n import N_, Text
+from anjian.record import record
 
 NOTIFY_AGAIN_AFTER = timedelta(days=1)
 
 
-@dataclass(frozen=True)
+@record
 class QuietHours:
     """A daily span of local time without notifications; may cross midnight."""
 

@@ -10,7 +10,7 @@ no report can contain one. Times are shown in the zone of the ``now`` passed in.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from datetime import datetime
 from typing import TYPE_CHECKING, Union
 
@@ -31,6 +31,7 @@ from anjian.core.incidents.incident import (
 from anjian.core.incidents.playbook import STEPS
 from anjian.core.state import AccountKind, State
 from anjian.i18n import N_, Text
+from anjian.record import record
 
 if TYPE_CHECKING:
     from anjian.core.checklist.evaluate import ItemStatus
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
 Cell = Union[Text, str]
 
 
-@dataclass(frozen=True)
+@record
 class ReportSection:
     """A heading with paragraphs and, optionally, a table."""
 
@@ -50,7 +51,7 @@ class ReportSection:
     empty: Text | None = None  # said instead of an empty table
 
 
-@dataclass(frozen=True)
+@record
 class Report:
     """A whole report."""
 

@@ -13,7 +13,7 @@ never saved: it protects nothing, which is the point of a drill.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import datetime
 from enum import Enum
 
@@ -22,6 +22,7 @@ from anjian.core.twofactor.secret import grouped, new_secret
 from anjian.core.twofactor.section import DrillRecord
 from anjian.core.twofactor.totp import AttemptLimit, Check, Drift, TotpKey, Verdict, check_code
 from anjian.i18n import N_, Text
+from anjian.record import record
 
 ISSUER = "Anjian"
 
@@ -35,7 +36,7 @@ class Step(str, Enum):
     RESULT = "result"
 
 
-@dataclass(frozen=True)
+@record
 class StepSpec:
     """One step: its title and guidance (message ids), what it needs, where it leads."""
 
@@ -90,7 +91,7 @@ STEPS: dict[Step, StepSpec] = {spec.step: spec for spec in (
 )}
 
 
-@dataclass(frozen=True)
+@record
 class Outcome:
     """What happened to the last code typed, in words for the user."""
 
@@ -100,7 +101,7 @@ class Outcome:
     wait_seconds: float = 0.0
 
 
-@dataclass(frozen=True)
+@record
 class Drill:
     """One run of the drill."""
 

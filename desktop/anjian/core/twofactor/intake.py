@@ -10,16 +10,16 @@ QR images are decoded in the window and their texts passed here the same way.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from anjian.core.twofactor.migration import Skipped, is_migration, read_exports
 from anjian.core.twofactor.otpauth import SCHEME, OtpEntry, UriError, key_warnings, parse_uri
 from anjian.core.twofactor.secret import SecretError, parse_secret
 from anjian.core.twofactor.totp import TotpKey
 from anjian.i18n import N_, Text
+from anjian.record import record
 
 
-@dataclass(frozen=True)
+@record
 class Intake:
     """Entries ready to add, those skipped and why, and notes about the whole."""
 

@@ -24,7 +24,6 @@ from __future__ import annotations
 import base64
 import binascii
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -33,6 +32,7 @@ from anjian.core.twofactor.otpauth import OtpEntry, UriError, as_text, key_warni
 from anjian.core.twofactor.secret import MAXIMUM_BITS, MINIMUM_BITS
 from anjian.core.twofactor.totp import Algorithm, TotpKey
 from anjian.i18n import N_, Text
+from anjian.record import record
 
 SCHEME = "otpauth-migration://"
 
@@ -79,7 +79,7 @@ def _payload_class() -> Any:
         pool.FindMessageTypeByName("anjian.migration.MigrationPayload"))
 
 
-@dataclass(frozen=True)
+@record
 class Skipped:
     """An entry of the export that was not imported, and why."""
 
@@ -87,7 +87,7 @@ class Skipped:
     reason: Text
 
 
-@dataclass(frozen=True)
+@record
 class Batch:
     """One link of an export: its place in the export and what it held."""
 
@@ -98,7 +98,7 @@ class Batch:
     skipped: tuple[Skipped, ...]
 
 
-@dataclass(frozen=True)
+@record
 class ExportReading:
     """Everything read from one or more export links."""
 

@@ -16,7 +16,7 @@ The parser never puts the secret into an error message or a warning.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from anjian.core.twofactor.secret import SecretError, is_short, parse_secret, secret_text
 from anjian.core.twofactor.totp import (
@@ -28,6 +28,7 @@ from anjian.core.twofactor.totp import (
     TotpKey,
 )
 from anjian.i18n import N_, Text
+from anjian.record import record
 
 SCHEME = "otpauth://"
 # A QR code holds at most 4,296 characters; nothing longer was ever scanned.
@@ -47,7 +48,7 @@ class UriError(ValueError):
         self.text = text
 
 
-@dataclass(frozen=True)
+@record
 class OtpEntry:
     """One authenticator entry: who issued it, for which account, and its key."""
 

@@ -12,11 +12,11 @@ codes recorded.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 
 from anjian.i18n import N_, Text
+from anjian.record import record
 
 
 class Method(str, Enum):
@@ -51,7 +51,7 @@ WEAKER_BECAUSE: dict[Method, str] = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class TwoFactorRecord:
     """What the user recorded about one account's two-step verification."""
 
@@ -78,7 +78,7 @@ class Severity(str, Enum):
 _SEVERITY_ORDER = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
 
 
-@dataclass(frozen=True)
+@record
 class Finding:
     """One thing the 2FA map says needs attention, for the checklist."""
 
@@ -88,7 +88,7 @@ class Finding:
     account_ids: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class AccountName:
     """The little the map needs to know about an account."""
 

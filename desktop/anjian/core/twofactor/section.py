@@ -9,7 +9,7 @@ in their authenticator app (issuer, account) and its parameters.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +28,7 @@ from anjian.core.document import (
 )
 from anjian.core.twofactor.records import Method, TwoFactorRecord
 from anjian.i18n import N_, Text
+from anjian.record import record
 
 if TYPE_CHECKING:
     from anjian.core.twofactor.otpauth import OtpEntry
@@ -40,7 +41,7 @@ KEY = "two_factor"
 SECRET_PURPOSE = "totp"
 
 
-@dataclass(frozen=True)
+@record
 class VaultEntry:
     """One backed-up authenticator entry, without its secret."""
 
@@ -81,7 +82,7 @@ def vault_entry(entry: OtpEntry, entry_id: str, secret_id: str, now: datetime) -
     )
 
 
-@dataclass(frozen=True)
+@record
 class DrillRecord:
     """The last enrollment drill that ended with an accepted code.
 
@@ -94,7 +95,7 @@ class DrillRecord:
     drift_seconds: int = 0  # the best single guess of the phone's clock offset
 
 
-@dataclass(frozen=True)
+@record
 class TwoFactor:
     """The whole section: one record per account, the vault's entries, the last drill."""
 

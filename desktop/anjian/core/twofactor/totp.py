@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import hmac
 import struct
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime, timedelta
 from enum import Enum
+
+from anjian.record import record
 
 DEFAULT_DIGITS = 6
 DEFAULT_PERIOD = 30
@@ -47,7 +49,7 @@ class Algorithm(str, Enum):
         return self.value.lower()
 
 
-@dataclass(frozen=True)
+@record
 class TotpKey:
     """Everything needed to compute codes: the secret and the parameters."""
 
@@ -117,7 +119,7 @@ class Verdict(str, Enum):
     WRONG = "wrong"
 
 
-@dataclass(frozen=True)
+@record
 class Drift:
     """How far the phone's clock seems to be from this computer's, from one code.
 
@@ -142,7 +144,7 @@ class Drift:
         return self.steps == 0
 
 
-@dataclass(frozen=True)
+@record
 class Check:
     """The result of :func:`check_code`."""
 
@@ -240,7 +242,7 @@ def _one_slip(typed: str, expected: str) -> bool:
 # -- how fast codes may be tried ----------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class AttemptLimit:
     """At most ``attempts`` codes within any ``window``; pure, the caller keeps the times.
 
