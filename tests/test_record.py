@@ -61,14 +61,45 @@ def test_only_the_same_class_compares_equal() -> None:
     assert Record(1).__eq__(Frozen(1)) is NotImplemented
 
 
-def test_records_are_frozen_dataclasses() -> None:
+def test_records_are_dataclasses() -> None:
     r = Record(1)
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        r.a = 2  # type: ignore[misc]
     assert dataclasses.is_dataclass(r)
     assert dataclasses.replace(r, a=2) == Record(2)
     assert dataclasses.asdict(r)["a"] == 1
     assert Record.__match_args__ == Frozen.__match_args__
+
+
+@pytest.mark.parametrize("name", ["a", "b", "quiet", "items", "new_name"])
+def test_nothing_can_be_set_or_deleted_after_init(name: str) -> None:
+    r = Record(1)
+    with pytest.raises(dataclasses.FrozenInstanceError, match=repr(name)):
+        setattr(r, name, 2)
+    with pytest.raises(dataclasses.FrozenInstanceError, match=repr(name)):
+        delattr(r, name)
+    assert r == Record(1)
+
+
+@record
+class Derived:
+    """init=False fields: one made by a factory, one a plain class default."""
+
+    text: str
+    words: list[str] = field(default_factory=list, init=False)
+    kind: str = field(default="plain", init=False)
+    length: int = field(default=0, init=False)
+
+    def __post_init__(self) -> None:
+        self.words.extend(self.text.split())
+        object.__setattr__(self, "length", len(self.text))
+
+
+def test_init_and_post_init_set_what_a_frozen_dataclass_would() -> None:
+    d = Derived("a b")
+    assert (d.words, d.kind, d.length) == (["a", "b"], "plain", 3)
+    for name in ("text", "words", "kind", "length"):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(d, name, None)
+    assert d.kind == "plain"
 
 
 def test_a_record_inside_itself_shows_as_dots() -> None:
@@ -78,10 +109,16 @@ def test_a_record_inside_itself_shows_as_dots() -> None:
     assert repr(r) == "Record(a=1, b='x', loose=0, unhashed=0, items=[...])"
 
 
-def test_a_class_with_its_own_comparison_is_refused() -> None:
+def test_a_class_with_its_own_comparison_or_guard_is_refused() -> None:
     class Own:
         def __eq__(self, other: object) -> bool:
             return True
 
+    class Guarded:
+        def __setattr__(self, name: str, value: object) -> None:
+            pass
+
     with pytest.raises(TypeError, match="__eq__"):
         record(Own)
+    with pytest.raises(TypeError, match="__setattr__"):
+        record(Guarded)
