@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from anjian import APP_ID
+from anjian.files import write_atomically
 
 BACKGROUND_FLAG = "--background"
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
@@ -94,7 +95,7 @@ class XdgAutostart:
             "X-GNOME-Autostart-enabled=true",
             "",
         ])
-        write_atomically(self.path, entry.encode("utf-8"))
+        write_atomically(self.path, entry.encode("utf-8"), make_folder=True)
 
     def disable(self) -> None:
         self.path.unlink(missing_ok=True)
@@ -191,7 +192,7 @@ class MacLaunchAgent:
             "RunAtLoad": True,
             "ProcessType": "Interactive",
         }
-        write_atomically(self.path, plistlib.dumps(plist))
+        write_atomically(self.path, plistlib.dumps(plist), make_folder=True)
 
     def disable(self) -> None:
         self.path.unlink(missing_ok=True)
@@ -204,17 +205,6 @@ def for_this_system() -> Autostart:
     if sys.platform == "darwin":
         return MacLaunchAgent(Path.home())
     return XdgAutostart.for_user()
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace ``path`` by ``data`` all at once (a crash leaves the old file or the new)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    with open(tmp, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
 
 
 __all__ = [

@@ -15,7 +15,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from anjian import APP_ID
-from anjian.autostart import desktop_exec, installed_program, write_atomically
+from anjian.autostart import desktop_exec, installed_program
+from anjian.files import write_atomically
 from anjian.paths import resources_dir
 from anjian.record import record
 
@@ -48,11 +49,12 @@ class DesktopEntry:
         """Write the three files; ``program`` is the ``anjian`` to start (default: ours)."""
         entry, icon, metainfo = self.files
         shipped = resources_dir()
-        write_atomically(icon, (shipped / "icons" / "anjian.svg").read_bytes())
-        write_atomically(metainfo, (shipped / "desktop" / metainfo.name).read_bytes())
+        write_atomically(icon, (shipped / "icons" / "anjian.svg").read_bytes(), make_folder=True)
+        write_atomically(metainfo, (shipped / "desktop" / metainfo.name).read_bytes(),
+                         make_folder=True)
         write_atomically(entry, _with_exec(
             (shipped / "desktop" / entry.name).read_text(encoding="utf-8"),
-            program or installed_program()).encode("utf-8"))
+            program or installed_program()).encode("utf-8"), make_folder=True)
         return self.files
 
     def remove(self) -> tuple[Path, ...]:

@@ -15,6 +15,7 @@ from datetime import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from anjian.files import write_atomically
 from anjian.i18n import LANGUAGES
 from anjian.paths import config_dir
 from anjian.record import record
@@ -86,21 +87,9 @@ def parse_quiet_hours(value: str) -> tuple[time, time] | None:
 
 def save_preferences(prefs: Preferences, folder: Path | None = None) -> None:
     """Write the preferences atomically (temporary file, fsync, rename)."""
-    import tempfile  # only when saving: keeps anjian-cli quick
-
     path = _path(folder)
-    path.parent.mkdir(parents=True, exist_ok=True)
     data = json.dumps(asdict(prefs), ensure_ascii=False, indent=2).encode("utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=".preferences.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, data, make_folder=True)
 
 
 def _keep_aside(path: Path) -> None:

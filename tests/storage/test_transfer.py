@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from anjian import files
 from anjian.core.backups.archive import ArchiveError
 from anjian.core.backups.register import BackupKind, BackupRecord
 from anjian.core.state import SecretRef, State, to_document
@@ -88,7 +89,7 @@ def test_a_failed_write_leaves_the_old_file(store, tmp_path, monkeypatch):
     def crash(*_args):
         raise OSError("disk full")
 
-    monkeypatch.setattr(transfer.os, "replace", crash)
+    monkeypatch.setattr(files.os, "replace", crash)
     with pytest.raises(OSError):
         export(store, path)
     assert path.read_bytes() == before

@@ -29,7 +29,7 @@ def run(args: argparse.Namespace, out: Output) -> int:
     from anjian.core.reports.html import render_html, render_text
     from anjian.service import AnjianService
     from anjian.storage.errors import StorageError
-    from anjian.storage.transfer import write_atomically
+    from anjian.files import write_atomically
 
     path = Path(args.output)
     kind = args.format or ("html" if path.suffix.lower() in (".html", ".htm") else "pdf")

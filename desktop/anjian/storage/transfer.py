@@ -16,8 +16,6 @@ has been fully opened and checked, so a bad file changes nothing.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
@@ -26,38 +24,11 @@ from pathlib import Path
 from anjian.core.backups.archive import ArchiveError, Contents, seal, unseal
 from anjian.core.migrations import upgrade
 from anjian.core.state import DocumentError, SecretRef, State, from_document, new_id, to_document
+from anjian.files import write_atomically
 from anjian.i18n import N_, Text
 from anjian.storage.store import Snapshot, StateStore
 
 PRE_IMPORT_PURPOSE = "pre-import-state"
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file, fsync and rename (owner-only mode)."""
-    folder = path.resolve().parent
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise
-    try:  # the rename itself is durable only once the folder is synced (POSIX)
-        directory = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(directory)
-    except OSError:
-        pass
-    finally:
-        os.close(directory)
 
 
 def _contents(store: StateStore, state: State) -> Contents:

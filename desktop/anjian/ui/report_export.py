@@ -39,7 +39,7 @@ def save(context: PageContext, parent: QWidget, build: BuildReport, kind: str,
 
 
 def _write(context: PageContext, parent: QWidget, report: Report, kind: str, path: Path) -> None:
-    from anjian.storage.transfer import write_atomically
+    from anjian.files import write_atomically
 
     tr = context.language.translate
     html = render_html(report, context.language.catalogue)
