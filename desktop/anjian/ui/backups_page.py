@@ -43,18 +43,11 @@ from anjian.service import StorageStatus
 from anjian.ui import messages, report_export, state_transfer
 from anjian.ui.context import PageContext
 from anjian.ui.sections import Section
-from anjian.ui.pages import heading_font
+from anjian.ui.pages import heading_font, wrapping_label
 
 SNOOZE_DAYS = 7
 _COLUMNS = (N_("Item"), N_("Account"), N_("Where it is kept"), N_("Copies"), N_("Made"),
             N_("Tested"), N_("Next due"), N_("Needs attention"))
-
-
-def _label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
 
 
 def _day(moment: datetime | None) -> str:
@@ -79,11 +72,8 @@ class BackupsPage(QScrollArea):
 
         self.title = QLabel(body)
         heading_font(self.title, 1.6)
-        self.summary = _label(body)
-        self.attention = _label(body)
-        bold = self.attention.font()
-        bold.setBold(True)
-        self.attention.setFont(bold)
+        self.summary = wrapping_label(body)
+        self.attention = wrapping_label(body, bold=True)
         self.table = QTableWidget(0, len(_COLUMNS), body)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -120,7 +110,7 @@ class BackupsPage(QScrollArea):
 
         self.own_box = QGroupBox(body)
         own = QVBoxLayout(self.own_box)
-        self.own_text = _label(self.own_box)
+        self.own_text = wrapping_label(self.own_box)
         own.addWidget(self.own_text)
         own_buttons = QHBoxLayout()
         self.export_button = QPushButton(self.own_box)
@@ -137,7 +127,7 @@ class BackupsPage(QScrollArea):
 
         self.report_box = QGroupBox(body)
         reports = QVBoxLayout(self.report_box)
-        self.report_text = _label(self.report_box)
+        self.report_text = wrapping_label(self.report_box)
         reports.addWidget(self.report_text)
         report_buttons = QHBoxLayout()
         self.report_pdf_button = QPushButton(self.report_box)

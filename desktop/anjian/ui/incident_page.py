@@ -42,20 +42,10 @@ from anjian.i18n import N_, Text
 from anjian.service import StorageStatus
 from anjian.ui import report_export
 from anjian.ui.context import PageContext
+from anjian.ui.pages import heading_font, wrapping_label
 from anjian.ui.sections import SECTIONS, Section
 
 _SECTION_TITLES = {s.id: s.title for s in SECTIONS}
-
-
-def _label(parent: QWidget, bold: bool = False) -> QLabel:
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    if bold:
-        font = label.font()
-        font.setBold(True)
-        label.setFont(font)
-    return label
 
 
 def _when(moment: datetime | None) -> str:
@@ -73,8 +63,8 @@ class StepRow(QFrame):
         grid = QGridLayout(self)
         grid.setContentsMargins(10, 8, 10, 8)
         self.check = QCheckBox(self)
-        self.detail = _label(self)
-        self.done_at = _label(self)
+        self.detail = wrapping_label(self)
+        self.done_at = wrapping_label(self)
         self.done_at.setWordWrap(False)  # "Done 2026-05-04 10:00" reads as one unit
         self.notes = QLineEdit(self)
         self.notes.setMaxLength(4000)
@@ -134,11 +124,9 @@ class IncidentPage(QScrollArea):
         column = QVBoxLayout(body)
         column.setContentsMargins(28, 24, 28, 28)
         column.setSpacing(12)
-        self.title = _label(body, bold=True)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        self.title.setFont(font)
-        self.summary = _label(body)
+        self.title = wrapping_label(body)
+        heading_font(self.title, 1.6)
+        self.summary = wrapping_label(body)
 
         start = QHBoxLayout()
         self.account_label = QLabel(body)
@@ -148,7 +136,7 @@ class IncidentPage(QScrollArea):
         start.addWidget(self.account_label)
         start.addWidget(self.account, 1)
         start.addWidget(self.start_button)
-        self.no_accounts = _label(body)
+        self.no_accounts = wrapping_label(body)
         self.accounts_button = QPushButton(body)
         self.accounts_button.clicked.connect(lambda: self.open_section("accounts"))
 
@@ -160,7 +148,7 @@ class IncidentPage(QScrollArea):
         choose.addWidget(self.incident, 1)
 
         status_row = QHBoxLayout()
-        self.status = _label(body, bold=True)
+        self.status = wrapping_label(body, bold=True)
         self.pause_button = QPushButton(body)
         self.close_button = QPushButton(body)
         self.pause_button.clicked.connect(self._pause_or_resume)
@@ -168,7 +156,7 @@ class IncidentPage(QScrollArea):
         status_row.addWidget(self.status, 1)
         status_row.addWidget(self.pause_button)
         status_row.addWidget(self.close_button)
-        self.support = _label(body)
+        self.support = wrapping_label(body)
 
         self.steps_box = QGroupBox(body)
         self.steps_layout = QVBoxLayout(self.steps_box)

@@ -61,10 +61,15 @@ def scrolling_column(page: QWidget, margins: tuple[int, int, int, int],
     return body, column
 
 
-def wrapping_label(parent: QWidget) -> QLabel:
+def wrapping_label(parent: QWidget, bold: bool = False) -> QLabel:
+    """A word-wrapped plain-text label (user data never renders as HTML)."""
     label = QLabel(parent)
     label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # user data never renders as HTML
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if bold:
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
     return label
 
 

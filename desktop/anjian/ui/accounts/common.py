@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QVBoxLayout, 
 
 from anjian.core.accounts.problems import Reason, Severity
 from anjian.i18n import N_, Text
-from anjian.ui.pages import heading_font
+from anjian.ui.pages import heading_font, wrapping_label
 
 Translate = Callable[[Text | str], str]
 
@@ -36,15 +36,9 @@ QFrame#loud QLabel { color: #410e0b; background: transparent; }
 
 
 def label(parent: QWidget, bold: bool = False) -> QLabel:
-    """A word-wrapped plain-text label (user data never renders as HTML)."""
-    widget = QLabel(parent)
-    widget.setWordWrap(True)
-    widget.setTextFormat(Qt.TextFormat.PlainText)
+    """A :func:`wrapping_label` whose text can be selected (and copied)."""
+    widget = wrapping_label(parent, bold)
     widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if bold:
-        font = widget.font()
-        font.setBold(True)
-        widget.setFont(font)
     return widget
 
 

@@ -38,17 +38,10 @@ from anjian.ui.passwords.meter import StrengthMeter
 from anjian.ui.passwords.saved import SavedChecks
 from anjian.ui.passwords.scoring import LiveScorer
 from anjian.ui.sections import Section
-from anjian.ui.pages import heading_font
+from anjian.ui.pages import heading_font, wrapping_label
 
 PERSONAL_BACKGROUND = "#fde2e1"
 CHINESE_BACKGROUND = "#fff1c7"
-
-
-def _label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
 
 
 class PasswordField(QLineEdit):
@@ -94,8 +87,8 @@ class PasswordsPage(QScrollArea):
 
         self.title = QLabel(body)
         heading_font(self.title, 1.6)
-        self.summary = _label(body)
-        self.privacy = _label(body)
+        self.summary = wrapping_label(body)
+        self.privacy = wrapping_label(body)
 
         entry = QHBoxLayout()
         self.field_label = QLabel(body)
@@ -109,27 +102,23 @@ class PasswordsPage(QScrollArea):
         entry.addWidget(self.show_button)
 
         self.meter = StrengthMeter(context.language, body)
-        self.leaked = _label(body)
-        bold = self.leaked.font()
-        bold.setBold(True)
-        self.leaked.setFont(bold)
-        self.warning = _label(body)
-        self.warning.setFont(bold)
+        self.leaked = wrapping_label(body, bold=True)
+        self.warning = wrapping_label(body, bold=True)
         self.times_heading = QLabel(body)
-        self.times = _label(body)
+        self.times = wrapping_label(body)
         self.patterns_heading = QLabel(body)
         self.patterns = QListWidget(body)
         self.patterns.setSelectionMode(QListWidget.SelectionMode.NoSelection)
         self.patterns.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.suggestions_heading = QLabel(body)
-        self.suggestions = _label(body)
+        self.suggestions = wrapping_label(body)
         for heading in (self.times_heading, self.patterns_heading, self.suggestions_heading):
-            heading.setFont(bold)
+            heading_font(heading, 1.0)
 
         online = QHBoxLayout()
         self.online_button = QPushButton(body)
         self.online_button.clicked.connect(self._check_online)
-        self.online_result = _label(body)
+        self.online_result = wrapping_label(body)
         online.addWidget(self.online_button)
         online.addWidget(self.online_result, 1)
 
@@ -152,7 +141,7 @@ class PasswordsPage(QScrollArea):
         save_row.addWidget(self.changed_known)
         save_row.addWidget(self.changed)
         save_row.addWidget(self.save_button)
-        self.save_result = _label(self.save_box)
+        self.save_result = wrapping_label(self.save_box)
         self.save_result.hide()
         save.addLayout(save_row)
         save.addWidget(self.save_result)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -33,16 +32,10 @@ from anjian.core.passwords.records import (
 from anjian.core.state import State
 from anjian.i18n import N_, Text
 from anjian.ui.context import PageContext
+from anjian.ui.pages import wrapping_label
 
 COLUMNS = (N_("Account"), N_("Strength"), N_("Checked"), N_("Last changed"),
            N_("Same or similar password as"), N_("Next review"))
-
-
-def _label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
 
 
 class SavedChecks(QGroupBox):
@@ -53,7 +46,7 @@ class SavedChecks(QGroupBox):
         self._context = context
         self._account_ids: list[str] = []
         column = QVBoxLayout(self)
-        self.intro = _label(self)
+        self.intro = wrapping_label(self)
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -81,7 +74,7 @@ class SavedChecks(QGroupBox):
         cadence.addWidget(self.cadence_label)
         cadence.addWidget(self.cadence)
         cadence.addStretch(1)
-        self.cadence_why = _label(self)
+        self.cadence_why = wrapping_label(self)
         column.addWidget(self.intro)
         column.addWidget(self.table)
         column.addLayout(buttons)
