@@ -8,9 +8,11 @@ About dialog. The state loads from the real keyring first.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
 from anjian.preferences import Preferences
 from anjian.service import AnjianService
@@ -42,8 +44,19 @@ def main(out: Path, language: str) -> None:
             dialog.grab().save(str(out / f"about-{language}.png"))
         app.quit()
 
-    window.state_loaded.connect(lambda _status: QTimer.singleShot(300, shoot_all))
-    QTimer.singleShot(20000, app.quit)  # never hang a review run
+    run_window(app, window, worker, shoot_all, limit_ms=20000)
+
+
+def run_window(app: QApplication, window: MainWindow, worker: KeyringWorker,
+               first: Callable[[], None], delay_ms: int = 300,
+               limit_ms: int = 30000) -> None:
+    """Show ``window``, load the state, call ``first`` ``delay_ms`` after it loads.
+
+    The screenshot scripts share this: whatever ``first`` starts must end with
+    ``app.quit()``; after ``limit_ms`` the run ends anyway (never hang a review).
+    """
+    window.state_loaded.connect(lambda _status: QTimer.singleShot(delay_ms, first))
+    QTimer.singleShot(limit_ms, app.quit)
     window.show()
     window.load_state()
     app.exec()

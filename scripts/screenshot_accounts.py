@@ -32,6 +32,7 @@ from anjian.ui.language import InterfaceLanguage
 from anjian.ui.main_window import MainWindow
 from anjian.ui.sections import SECTIONS
 from anjian.ui.worker import KeyringWorker
+from screenshot import run_window
 
 LINKS = ("https://www.okx.com/account/login\nhttps://okx.com.secure-login.example/\n"
          "https://0kx.com/\nhttps://okx.com@198.51.100.7/\nhttps://bit.ly/3xYz")
@@ -132,12 +133,7 @@ def main(out: Path, language: str, lost: bool) -> None:
         window.grab().save(str(out / f"links-number-{language}.png"))
         app.quit()
 
-    window.state_loaded.connect(lambda _status: QTimer.singleShot(300, accounts))
-    QTimer.singleShot(30000, app.quit)  # never hang a review run
-    window.show()
-    window.load_state()
-    app.exec()
-    worker.stop(2)
+    run_window(app, window, worker, accounts)
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ from anjian.ui.language import InterfaceLanguage
 from anjian.ui.main_window import MainWindow
 from anjian.ui.tray import Tray
 from anjian.ui.worker import KeyringWorker
+from screenshot import run_window
 
 
 def seed(service: AnjianService) -> None:
@@ -94,12 +95,7 @@ def main(out: Path, language: str) -> None:
         tray.menu.close()
         app.quit()
 
-    window.state_loaded.connect(lambda _status: QTimer.singleShot(600, shoot_overview))
-    QTimer.singleShot(20000, app.quit)  # never hang a review run
-    window.show()
-    window.load_state()
-    app.exec()
-    worker.stop(2)
+    run_window(app, window, worker, shoot_overview, delay_ms=600, limit_ms=20000)
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ from anjian.ui.language import InterfaceLanguage
 from anjian.ui.main_window import MainWindow
 from anjian.ui.sections import SECTIONS
 from anjian.ui.worker import KeyringWorker
+from screenshot import run_window
 
 TYPED = "zhangwei@1990520"
 
@@ -69,12 +70,7 @@ def main(out: Path, language: str) -> None:
         window.grab().save(str(out / f"passwords-saved-{language}.png"))
         app.quit()
 
-    window.state_loaded.connect(lambda _status: QTimer.singleShot(300, type_password))
-    QTimer.singleShot(30000, app.quit)  # never hang a review run
-    window.show()
-    window.load_state()
-    app.exec()
-    worker.stop(2)
+    run_window(app, window, worker, type_password)
 
 
 if __name__ == "__main__":

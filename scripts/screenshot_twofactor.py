@@ -30,6 +30,7 @@ from anjian.ui.language import InterfaceLanguage
 from anjian.ui.main_window import MainWindow
 from anjian.ui.sections import SECTIONS
 from anjian.ui.worker import KeyringWorker
+from screenshot import run_window
 
 
 def seed(service: AnjianService) -> None:
@@ -108,12 +109,7 @@ def main(out: Path, language: str) -> None:
         save("vault")
         app.quit()
 
-    window.state_loaded.connect(lambda _status: QTimer.singleShot(300, show_map))
-    QTimer.singleShot(30000, app.quit)  # never hang a review run
-    window.show()
-    window.load_state()
-    app.exec()
-    worker.stop(2)
+    run_window(app, window, worker, show_map)
 
 
 if __name__ == "__main__":
